@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# ops/test.sh - the README's test command (and what .ci/run calls).
+#
+#   1. as root, installs the Debian packages below that are missing (idempotent);
+#   2. starts a throwaway PostgreSQL on 127.0.0.1 and exports ConnectionStrings__ContactCenter;
+#   3. builds ContactCenter.sln in Release and runs every test;
+#   4. prints "N passed, N failed, N skipped" as the very last line of output.
+#
+# Usage: ops/test.sh [--filter <expr>] [extra dotnet test arguments...]
+# Environment: CC_SKIP_POSTGRES=1 skips the throwaway PostgreSQL (set ConnectionStrings__ContactCenter yourself).
+set -euo pipefail
+
+# Debian packages the tests need. Extend here (later: sip-tester baresip-core chromium espeak-ng sox).
+APT_PACKAGES=(postgresql)
+
+PG_FIRST_PORT=55432
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_UI_LANGUAGE=en  # the summary parser reads English output
+export VSLANG=1033
+export MSBUILDTERMINALLOGGER=off  # plain console logger: one "Passed!/Failed!" line per test assembly
+
+say() { printf 'test.sh: %s\n' "$*"; }
+warn() { printf 'test.sh: %s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Summary: sum the VSTest per-assembly lines
+#   "Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42, Duration: 3 s - X.Tests.dll (net10.0)"
+# Falls back to the last Microsoft.Testing.Platform "Test run summary" block (total/failed/succeeded/skipped)
+# when no VSTest line is present. Prints "passed failed skipped".
+parse_test_summary() {
+  sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g' -e 's/\r$//' "$1" | awk '
+    function num(line, key,    s) {
+      if (match(line, key ":[ \t]*[0-9]+")) {
+        s = substr(line, RSTART, RLENGTH); gsub(/[^0-9]/, "", s); return s + 0
+      }
+      return 0
+    }
+    /(Passed|Failed)![ \t]+-[ \t]+Failed:[ \t]*[0-9]+,[ \t]*Passed:[ \t]*[0-9]+,[ \t]*Skipped:[ \t]*[0-9]+,[ \t]*Total:/ {
+      vs = 1; vp += num($0, "Passed"); vf += num($0, "Failed"); vk += num($0, "Skipped"); next
+    }
+    /Test run summary:/ { inblock = 1; mp = 0; mf = 0; mk = 0; mtp = 1; next }
+    inblock && /^[ \t]*failed:[ \t]*[0-9]+/    { mf = num($0, "failed"); next }
+    inblock && /^[ \t]*succeeded:[ \t]*[0-9]+/ { mp = num($0, "succeeded"); next }
+    inblock && /^[ \t]*skipped:[ \t]*[0-9]+/   { mk = num($0, "skipped"); next }
+    inblock && /^[ \t]*(total|duration|error):/ { next }
+    inblock { inblock = 0 }
+    END {
+      if (vs) print vp + 0, vf + 0, vk + 0
+      else if (mtp) print mp + 0, mf + 0, mk + 0
+      else print 0, 0, 0
+    }'
+}
+
+PASSED=0
+FAILED=0
+SKIPPED=0
+SUMMARY_PRINTED=0
+TEST_LOG=""
+KEEP_LOG=0
+PG_DIR=""
+PG_BIN=""
+IS_ROOT=0
+[[ $(id -u) -eq 0 ]] && IS_ROOT=1
+
+# Run a command as the PostgreSQL OS user: "postgres" when we are root, ourselves otherwise.
+as_pg() {
+  if ((IS_ROOT)); then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+stop_postgres() {
+  [[ -n $PG_DIR ]] || return 0
+  if [[ -f $PG_DIR/data/postmaster.pid ]]; then
+    (cd "$PG_DIR" && as_pg "$PG_BIN/pg_ctl" stop -D "$PG_DIR/data" -m fast -w -t 30) >/dev/null 2>&1 ||
+      (cd "$PG_DIR" && as_pg "$PG_BIN/pg_ctl" stop -D "$PG_DIR/data" -m immediate -w -t 30) >/dev/null 2>&1 || true
+  fi
+  rm -rf -- "$PG_DIR"
+  PG_DIR=""
+}
+
+# shellcheck disable=SC2317  # called from the EXIT trap
+print_summary() {
+  ((SUMMARY_PRINTED)) && return 0
+  SUMMARY_PRINTED=1
+  printf '%d passed, %d failed, %d skipped\n' "$PASSED" "$FAILED" "$SKIPPED"
+}
+
+# shellcheck disable=SC2317  # the EXIT trap
+on_exit() {
+  local rc=$?
+  set +e
+  stop_postgres
+  if [[ -n $TEST_LOG && -f $TEST_LOG ]]; then
+    if ((KEEP_LOG)); then warn "test output kept in $TEST_LOG"; else rm -f -- "$TEST_LOG"; fi
+  fi
+  # Whatever happened, the summary is the last line (zeros if we never got to run the tests).
+  print_summary
+  exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------------------------------------
+# Arguments
+FILTER=""
+EXTRA_TEST_ARGS=()
+while (($# > 0)); do
+  case $1 in
+    --filter)
+      [[ $# -ge 2 ]] || { warn "--filter needs an expression"; exit 2; }
+      FILTER=$2; shift 2 ;;
+    --filter=*)
+      FILTER=${1#--filter=}; shift ;;
+    -h | --help)
+      sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; SUMMARY_PRINTED=1; exit 0 ;;
+    *)
+      EXTRA_TEST_ARGS+=("$1"); shift ;;
+  esac
+done
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO_ROOT"
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. Debian packages
+install_packages() {
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    warn "dpkg-query not found (not Debian?); make sure these are installed: ${APT_PACKAGES[*]}"
+    return 0
+  fi
+  local missing=() pkg status
+  for pkg in "${APT_PACKAGES[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ $status == "install ok installed" ]] || missing+=("$pkg")
+  done
+  ((${#missing[@]} == 0)) && { say "Debian packages present: ${APT_PACKAGES[*]}"; return 0; }
+  if ((IS_ROOT)); then
+    say "installing missing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update </dev/null
+    apt-get install -y --no-install-recommends "${missing[@]}" </dev/null
+  else
+    warn "missing Debian packages: ${missing[*]}"
+    warn "install them with: sudo apt-get install -y --no-install-recommends ${missing[*]}"
+    warn "(or run this script as root); tests that need them will be skipped with a reason."
+  fi
+}
+install_packages
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2. Throwaway PostgreSQL
+port_is_free() {
+  local port=$1
+  if command -v python3 >/dev/null 2>&1; then
+    python3 - "$port" <<'EOF' 2>/dev/null
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as PostgreSQL does: TIME_WAIT leftovers are fine
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(1)
+finally:
+    s.close()
+EOF
+  else
+    # Something accepting connections means "taken"; a refused connection means free.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 1; fi
+    return 0
+  fi
+}
+
+find_free_port() {
+  local port=$1
+  while ((port < 65535)); do
+    port_is_free "$port" && { echo "$port"; return 0; }
+    port=$((port + 1))
+  done
+  return 1
+}
+
+start_postgres() {
+  if [[ ${CC_SKIP_POSTGRES:-0} == 1 ]]; then
+    say "CC_SKIP_POSTGRES=1: not starting PostgreSQL (ConnectionStrings__ContactCenter is ${ConnectionStrings__ContactCenter:+set}${ConnectionStrings__ContactCenter:-unset})"
+    return 0
+  fi
+  local bins=() d
+  for d in /usr/lib/postgresql/*/bin; do
+    [[ -x $d/initdb && -x $d/pg_ctl ]] && bins+=("$d")
+  done
+  if ((${#bins[@]} == 0)); then
+    warn "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): not starting it;"
+    warn "tests that need PostgreSQL will be skipped. Install the Debian package 'postgresql'."
+    return 0
+  fi
+  PG_BIN=$(printf '%s\n' "${bins[@]}" | sort -V | tail -n 1)
+  if ((IS_ROOT)) && ! id -u postgres >/dev/null 2>&1; then
+    warn "PostgreSQL found in $PG_BIN but there is no 'postgres' OS user to run it: not starting it."
+    return 0
+  fi
+
+  # Short, fixed location: the socket path must stay under the 107-byte limit.
+  PG_DIR=$(mktemp -d /tmp/cc-pg.XXXXXX)
+  ((IS_ROOT)) && chown postgres: "$PG_DIR"
+  chmod 700 "$PG_DIR"
+
+  local password
+  password=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+
+  say "initdb ($PG_BIN) into $PG_DIR"
+  if ! (cd "$PG_DIR" && as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -E UTF8 --locale=C \
+    --auth-local=trust --auth-host=scram-sha-256 --no-sync) >"$PG_DIR/initdb.log" 2>&1; then
+    cat "$PG_DIR/initdb.log" >&2
+    warn "initdb failed"
+    return 1
+  fi
+
+  local port="" attempt next=$PG_FIRST_PORT
+  for attempt in 1 2 3 4 5; do
+    port=$(find_free_port "$next") || { warn "no free TCP port from $next"; return 1; }
+    if (cd "$PG_DIR" && as_pg "$PG_BIN/pg_ctl" start -w -t 60 -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" \
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c unix_socket_directories=$PG_DIR") >/dev/null 2>&1; then
+      break
+    fi
+    warn "PostgreSQL did not start on port $port (attempt $attempt); log:"
+    tail -n 20 "$PG_DIR/postgres.log" >&2 2>/dev/null || true
+    port=""
+    next=$((next + 1 + attempt))
+  done
+  [[ -n $port ]] || { warn "could not start PostgreSQL"; return 1; }
+
+  (cd "$PG_DIR" && "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_DIR" -p "$port" -U postgres -d postgres) <<EOF
+CREATE ROLE contactcenter LOGIN CREATEDB PASSWORD '$password';
+CREATE DATABASE contactcenter OWNER contactcenter;
+EOF
+
+  export ConnectionStrings__ContactCenter="Host=127.0.0.1;Port=$port;Username=contactcenter;Password=$password;Database=contactcenter"
+  say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, database contactcenter (ConnectionStrings__ContactCenter exported)"
+}
+start_postgres
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. Build and test
+SOLUTION=ContactCenter.sln
+[[ -f $SOLUTION || ! -f ContactCenter.slnx ]] || SOLUTION=ContactCenter.slnx
+
+say "dotnet build $SOLUTION -c Release"
+if ! dotnet build "$SOLUTION" -c Release -nologo </dev/null; then
+  warn "build failed"
+  exit 1
+fi
+
+TEST_LOG=$(mktemp /tmp/cc-test-log.XXXXXX)
+test_args=(test "$SOLUTION" -c Release --no-build)
+[[ -n $FILTER ]] && test_args+=(--filter "$FILTER")
+test_args+=("${EXTRA_TEST_ARGS[@]}")
+
+say "dotnet ${test_args[*]}"
+set +e
+dotnet "${test_args[@]}" </dev/null 2>&1 | tee "$TEST_LOG"
+test_rc=${PIPESTATUS[0]}
+set -e
+
+read -r PASSED FAILED SKIPPED < <(parse_test_summary "$TEST_LOG")
+
+# 4. Verdict. Stop PostgreSQL now so nothing prints after the summary.
+stop_postgres
+rc=0
+if ((test_rc != 0)); then
+  warn "dotnet test exited with code $test_rc"
+  rc=1
+fi
+if ((FAILED > 0)); then
+  warn "$FAILED test(s) failed"
+  rc=1
+fi
+if ((PASSED + FAILED == 0)); then
+  warn "no test ran"
+  rc=1
+fi
+((rc == 0)) || KEEP_LOG=1
+exit "$rc"

@@ -1,0 +1,180 @@
+using ContactCenter.Actors.Diagnostics;
+using ContactCenter.Actors.Persistence;
+using ContactCenter.Actors.Timers;
+
+namespace ContactCenter.Actors.Activation;
+
+internal sealed partial class ActivationData
+{
+    private readonly List<IStateLoader> _stateLoaders = [];
+
+    /// <summary>Claims the directory row for this grain; only the silo that holds the row activates it.</summary>
+    public async Task RegisterAsync()
+    {
+        SiloAddress owner;
+        try
+        {
+            owner = await Runtime.Directory.RegisterAsync(Id, Runtime.Address).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Fail(new SiloUnavailableException($"could not claim {Id} in the grain directory: {exception.Message}"));
+            return;
+        }
+        if (owner != Runtime.Address)
+        {
+            Runtime.Catalog!.Remove(this);
+            foreach (var item in Close())
+            {
+                item.Reject(owner, failure: null);
+            }
+            return;
+        }
+        lock (_lock)
+        {
+            _state = ActivationState.Activating;
+            _priorityItem = new ActivationWorkItem();
+        }
+        Pump();
+    }
+
+    /// <summary>Called by <see cref="GrainActivator"/> for every persistent state the grain's constructor asked for.</summary>
+    public void AddStateLoader(IStateLoader loader) => _stateLoaders.Add(loader);
+
+    /// <summary>Ends the activation without running grain code: its silo was declared dead or was killed.</summary>
+    public void Drop(Exception reason)
+    {
+        DisposeTimers();
+        foreach (var item in Close())
+        {
+            item.Reject(movedTo: null, reason);
+        }
+    }
+
+    private void Fail(Exception failure)
+    {
+        Runtime.Catalog!.Remove(this);
+        DisposeTimers();
+        foreach (var item in Close())
+        {
+            item.Reject(movedTo: null, failure);
+        }
+    }
+
+    private List<WorkItem> Close()
+    {
+        lock (_lock)
+        {
+            _state = ActivationState.Invalid;
+            _priorityItem = null;
+            var pending = new List<WorkItem>(_queue);
+            _queue.Clear();
+            return pending;
+        }
+    }
+
+    private void DisposeTimers()
+    {
+        GrainTimer[] timers;
+        lock (_lock)
+        {
+            timers = [.. _timers];
+            _timers.Clear();
+        }
+        foreach (var timer in timers)
+        {
+            timer.Dispose();
+        }
+    }
+
+    private sealed class ActivationWorkItem : WorkItem
+    {
+        public override async Task ExecuteAsync(ActivationData activation)
+        {
+            try
+            {
+                _constructing = activation;
+                try
+                {
+                    activation.Instance = GrainActivator.Create(activation);
+                }
+                finally
+                {
+                    _constructing = null;
+                }
+                using var timeout = new CancellationTokenSource(
+                    activation.Runtime.Options.ActivationTimeout, activation.Runtime.TimeProvider);
+                foreach (var loader in activation._stateLoaders)
+                {
+                    await loader.LoadAsync(timeout.Token).ConfigureAwait(false);
+                }
+                if (activation.Instance is Grain grain)
+                {
+                    await grain.LoadStateAsync(timeout.Token).ConfigureAwait(false);
+                    await grain.OnActivateAsync(timeout.Token).ConfigureAwait(false);
+                }
+                lock (activation._lock)
+                {
+                    activation._state = ActivationState.Valid;
+                }
+            }
+            catch (Exception exception)
+            {
+                activation.Runtime.Log.ActivationFailed(activation.Id, exception);
+                _ = activation.Runtime.Directory.UnregisterAsync(activation.Id, activation.Runtime.Address);
+                activation.Fail(exception);
+            }
+        }
+
+        public override void Reject(SiloAddress? movedTo, Exception? failure)
+        {
+        }
+    }
+
+    private sealed class DeactivationWorkItem(DeactivationReason reason) : WorkItem
+    {
+        public override async Task ExecuteAsync(ActivationData activation)
+        {
+            lock (activation._lock)
+            {
+                activation._state = ActivationState.Deactivating;
+            }
+            activation.DisposeTimers();
+            if (reason is not (Actors.DeactivationReason.InconsistentState or Actors.DeactivationReason.SiloDeclaredDead) &&
+                activation.Instance is Grain grain)
+            {
+                try
+                {
+                    using var timeout = new CancellationTokenSource(
+                        activation.Runtime.Options.DeactivationTimeout, activation.Runtime.TimeProvider);
+                    await grain.OnDeactivateAsync(reason, timeout.Token).ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    activation.Runtime.Log.DeactivationFailed(activation.Id, exception);
+                }
+            }
+            if (reason != Actors.DeactivationReason.SiloDeclaredDead)
+            {
+                try
+                {
+                    await activation.Runtime.Directory.UnregisterAsync(activation.Id, activation.Runtime.Address)
+                        .ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    activation.Runtime.Log.DeactivationFailed(activation.Id, exception);
+                }
+            }
+            activation.Runtime.Catalog!.Remove(activation);
+            foreach (var item in activation.Close())
+            {
+                item.Reject(movedTo: null, failure: null);
+            }
+        }
+
+        public override void Reject(SiloAddress? movedTo, Exception? failure)
+        {
+        }
+    }
+}

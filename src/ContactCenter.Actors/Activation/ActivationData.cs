@@ -1,0 +1,280 @@
+using System.Runtime.CompilerServices;
+using ContactCenter.Actors.Hosting;
+using ContactCenter.Actors.Streams;
+using ContactCenter.Actors.Timers;
+
+namespace ContactCenter.Actors.Activation;
+
+/// <summary>One activation of a grain on this silo and its mailbox. Turns run one at a time (read-only turns may
+/// overlap each other); the next turn starts when the previous turn's task completes, on whichever thread completed it.
+/// All scheduling state is guarded by one lock that is never held while grain code runs.</summary>
+internal sealed partial class ActivationData
+{
+    [ThreadStatic]
+    private static ActivationData? _constructing;
+
+    private readonly Lock _lock = new();
+    private readonly Queue<WorkItem> _queue = new();
+    private readonly List<GrainTimer> _timers = [];
+    private WorkItem? _priorityItem;
+    private ActivationState _state = ActivationState.Registering;
+    private bool _exclusiveRunning;
+    private int _readOnlyRunning;
+    private bool _pumping;
+    private long _lastActivity;
+
+    public ActivationData(ActorRuntime runtime, GrainId id, Type implementation)
+    {
+        Runtime = runtime;
+        Id = id;
+        Implementation = implementation;
+        _lastActivity = runtime.TimeProvider.GetTimestamp();
+    }
+
+    /// <summary>The activation whose grain is being constructed on this thread (read by the <see cref="Grain"/> constructor).</summary>
+    public static ActivationData? Constructing => _constructing;
+
+    public ActorRuntime Runtime { get; }
+
+    public GrainId Id { get; }
+
+    public Type Implementation { get; }
+
+    /// <summary>The grain object; set by the activation turn.</summary>
+    public object? Instance { get; private set; }
+
+    public bool IsValid => (ActivationState)Volatile.Read(ref Unsafe.As<ActivationState, int>(ref _state)) == ActivationState.Valid;
+
+    public ActivationState State
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>Handlers of the grain's stream subscriptions, reached through <see cref="IStreamConsumer"/> calls.</summary>
+    public StreamHandlers StreamHandlers => field ??= new StreamHandlers();
+
+    /// <summary>Streams as seen by this grain (its subscriptions belong to the grain).</summary>
+    public IStreamProvider Streams => field ??= StreamProvider.ForGrain(this);
+
+    /// <summary>The object a call through <paramref name="metadata"/> lands on: the grain, or a runtime extension.</summary>
+    public object TargetFor(Calls.InterfaceMetadata metadata) =>
+        metadata.Type == typeof(IStreamConsumer) ? StreamHandlers : Instance!;
+
+    /// <summary>Why the activation is ending, once that has been decided.</summary>
+    public DeactivationReason? DeactivationReason { get; private set; }
+
+    /// <summary>Queues a turn. False when the activation is gone: the caller must re-resolve.</summary>
+    public bool TryEnqueue(WorkItem item, bool pumpInline)
+    {
+        lock (_lock)
+        {
+            if (_state == ActivationState.Invalid)
+            {
+                return false;
+            }
+            _queue.Enqueue(item);
+        }
+        if (pumpInline)
+        {
+            Pump();
+        }
+        else
+        {
+            SchedulePump();
+        }
+        return true;
+    }
+
+    /// <summary>The fast path: when nothing is queued or running that this call must wait for, the caller runs the turn
+    /// itself and must call <see cref="EndInlineTurn"/> when the returned task completes.</summary>
+    public bool TryStartInlineTurn(bool readOnly)
+    {
+        lock (_lock)
+        {
+            if (_state != ActivationState.Valid || _queue.Count != 0 || _priorityItem is not null || _exclusiveRunning ||
+                Runtime.Catalog!.IsPaused || (!readOnly && _readOnlyRunning != 0))
+            {
+                return false;
+            }
+            MarkRunning(readOnly, countsAsActivity: true);
+            return true;
+        }
+    }
+
+    public void EndInlineTurn(bool readOnly) => TurnEnded(readOnly);
+
+    /// <summary>Runs whatever may run now. Safe to call from any thread at any time.</summary>
+    public void Pump()
+    {
+        lock (_lock)
+        {
+            if (_pumping)
+            {
+                return;
+            }
+            _pumping = true;
+        }
+        while (true)
+        {
+            WorkItem next;
+            lock (_lock)
+            {
+                if (!TryTakeNext(out next!))
+                {
+                    _pumping = false;
+                    return;
+                }
+            }
+            Run(next);
+        }
+    }
+
+    public void SchedulePump() =>
+        ThreadPool.UnsafeQueueUserWorkItem(static activation => activation.Pump(), this, preferLocal: false);
+
+    /// <summary>Idle for at least <paramref name="age"/> with nothing queued or running.</summary>
+    public bool IsIdleFor(TimeSpan age)
+    {
+        lock (_lock)
+        {
+            return _state == ActivationState.Valid && _queue.Count == 0 && !_exclusiveRunning && _readOnlyRunning == 0 &&
+                   _priorityItem is null && Runtime.TimeProvider.GetElapsedTime(_lastActivity) >= age;
+        }
+    }
+
+    /// <summary>Ends the activation after the current turn. The first reason given wins.</summary>
+    public void RequestDeactivation(DeactivationReason reason)
+    {
+        lock (_lock)
+        {
+            if (DeactivationReason is not null || _state is ActivationState.Invalid or ActivationState.Registering)
+            {
+                return;
+            }
+            DeactivationReason = reason;
+            _priorityItem = new DeactivationWorkItem(reason);
+        }
+        SchedulePump();
+    }
+
+    public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new GrainTimer(this, callback, dueTime, period);
+        lock (_lock)
+        {
+            _timers.Add(timer);
+        }
+        timer.Start();
+        return timer;
+    }
+
+    public void RemoveTimer(GrainTimer timer)
+    {
+        lock (_lock)
+        {
+            _timers.Remove(timer);
+        }
+    }
+
+    private bool TryTakeNext(out WorkItem? next)
+    {
+        next = null;
+        if (_exclusiveRunning || _state is ActivationState.Registering or ActivationState.Invalid)
+        {
+            return false;
+        }
+        if (_priorityItem is not null)
+        {
+            // Activation and deactivation run alone, ahead of anything queued.
+            if (_readOnlyRunning != 0)
+            {
+                return false;
+            }
+            next = _priorityItem;
+            _priorityItem = null;
+            MarkRunning(readOnly: false, countsAsActivity: false);
+            return true;
+        }
+        if (_queue.Count == 0 || Runtime.Catalog!.IsPaused || _state == ActivationState.Deactivating)
+        {
+            return false;
+        }
+        var head = _queue.Peek();
+        if (!head.IsReadOnly && _readOnlyRunning != 0)
+        {
+            return false;
+        }
+        next = _queue.Dequeue();
+        MarkRunning(head.IsReadOnly, head.CountsAsActivity);
+        return true;
+    }
+
+    private void MarkRunning(bool readOnly, bool countsAsActivity)
+    {
+        if (readOnly)
+        {
+            _readOnlyRunning++;
+        }
+        else
+        {
+            _exclusiveRunning = true;
+        }
+        if (countsAsActivity)
+        {
+            _lastActivity = Runtime.TimeProvider.GetTimestamp();
+        }
+    }
+
+    private void Run(WorkItem item)
+    {
+        Task turn;
+        try
+        {
+            turn = item.ExecuteAsync(this);
+        }
+        catch (Exception exception)
+        {
+            turn = Task.FromException(exception);
+        }
+        if (turn.IsCompleted)
+        {
+            TurnEnded(item.IsReadOnly, pump: false);
+            return;
+        }
+        turn.ContinueWith(
+            static (_, state) =>
+            {
+                var (activation, readOnly) = ((ActivationData, bool))state!;
+                activation.TurnEnded(readOnly);
+            },
+            (this, item.IsReadOnly),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void TurnEnded(bool readOnly, bool pump = true)
+    {
+        lock (_lock)
+        {
+            if (readOnly)
+            {
+                _readOnlyRunning--;
+            }
+            else
+            {
+                _exclusiveRunning = false;
+            }
+        }
+        if (pump)
+        {
+            Pump();
+        }
+    }
+}

@@ -1,0 +1,276 @@
+using ContactCenter.Actors.Diagnostics;
+using ContactCenter.Actors.Messaging;
+
+namespace ContactCenter.Actors.Calls;
+
+internal sealed partial class Dispatcher
+{
+    public InterfaceMetadata? FindInterface(string name) => _runtime.Registry.FindInterface(name);
+
+    public GrainMethod? PendingMethod(long callId) => _pending.TryGetValue(callId, out var call) ? call.Method : null;
+
+    /// <summary>Sends one request and waits for its response (not for the final answer: "moved" comes back here).</summary>
+    private async Task<Message> SendAsync(
+        SiloAddress target, GrainId? grain, ObserverId? observer, GrainMethod method, object?[] arguments,
+        long deadline, int hops)
+    {
+        var connection = observer is not null && !target.IsDialable
+            ? _runtime.Connections.TryGetExisting(target)
+              ?? throw new ObserverUnavailableException($"{target} has no open connection to this process")
+            : await _runtime.Connections.GetAsync(target).ConfigureAwait(false);
+        var call = new PendingCall<Message>
+        {
+            CallId = Interlocked.Increment(ref _nextCallId),
+            Method = method,
+            Target = target,
+            DeadlineTimestamp = deadline,
+            Description = $"{method.DisplayName} on {(object?)grain ?? observer} at {target}",
+            IsObserverCall = observer is not null,
+        };
+        var request = new Message
+        {
+            Kind = MessageKind.Request,
+            CallId = call.CallId,
+            TargetGrain = grain,
+            TargetObserver = observer,
+            Method = method,
+            Arguments = arguments,
+            OneWay = method.IsOneWay,
+            Hops = hops,
+        };
+        _runtime.Metrics.RemoteRequests.Add(1);
+        if (method.IsOneWay)
+        {
+            connection.Send(request);
+            return new Message { Kind = MessageKind.Response, CallId = call.CallId, Status = ResponseStatus.Ok };
+        }
+        _pending[call.CallId] = call;
+        var registration = method.CancellationTokenIndex >= 0
+            ? ((CancellationToken)arguments[method.CancellationTokenIndex]!).Register(
+                static s =>
+                {
+                    var (connection, id) = ((Connection, long))s!;
+                    connection.Send(new Message { Kind = MessageKind.Cancel, CallId = id });
+                },
+                (connection, call.CallId))
+            : default;
+        await using (registration.ConfigureAwait(false))
+        {
+            if (!connection.Send(request))
+            {
+                FailCallsTo(target, connection);
+            }
+            return (Message)(await ((Task<Message>)call.Task).ConfigureAwait(false))!;
+        }
+    }
+
+    private Task InvokeObserver(ObserverId observer, GrainMethod method, object?[] arguments)
+    {
+        if (observer.Process == _runtime.Address)
+        {
+            return _runtime.Observers.TryGet(observer.Id) is { } target
+                ? method.Invoke(target, arguments)
+                : method.Return.FromException(new ObserverUnavailableException($"observer {observer} was deleted"));
+        }
+        if (!_runtime.Membership.MayBeAlive(observer.Process))
+        {
+            return method.Return.FromException(
+                new ObserverUnavailableException($"the process holding observer {observer} is dead"));
+        }
+        var pending = CreatePending(method, observer.ToString());
+        pending.IsObserverCall = true;
+        _ = SendToObserverAsync(observer, method, arguments, pending);
+        return pending.Task;
+    }
+
+    private async Task SendToObserverAsync(ObserverId observer, GrainMethod method, object?[] arguments, PendingCall pending)
+    {
+        try
+        {
+            var response = await SendAsync(observer.Process, null, observer, method, arguments, pending.DeadlineTimestamp, 0)
+                .ConfigureAwait(false);
+            switch (response.Status)
+            {
+                case ResponseStatus.Ok:
+                    Succeed(pending, response.Result);
+                    break;
+                case ResponseStatus.Exception:
+                    Fail(pending, response.Exception!.ToException());
+                    break;
+                default:
+                    Fail(pending, new ObserverUnavailableException($"observer {observer} is not available"));
+                    break;
+            }
+        }
+        catch (SiloUnavailableException exception)
+        {
+            Fail(pending, new ObserverUnavailableException($"observer {observer}: {exception.Message}"));
+        }
+        catch (Exception exception)
+        {
+            Fail(pending, exception);
+        }
+    }
+
+    /// <summary>Entry point for every frame that arrives on a connection.</summary>
+    public void OnMessage(Connection connection, Message message)
+    {
+        switch (message.Kind)
+        {
+            case MessageKind.Request:
+                OnRequest(connection, message);
+                break;
+            case MessageKind.Response:
+                if (_pending.TryRemove(message.CallId, out var call))
+                {
+                    call.TrySetResult(message);
+                }
+                break;
+            case MessageKind.Cancel:
+                if (_incomingCancellations.TryGetValue((connection, message.CallId), out var cancellation))
+                {
+                    cancellation.Cancel();
+                }
+                break;
+        }
+    }
+
+    /// <summary>A frame could not be decoded: tell the caller when we know who it is.</summary>
+    public void OnUndecodable(Connection connection, MessageDecodeException exception)
+    {
+        _runtime.Metrics.UndecodableFrames.Add(1);
+        _runtime.Log.UndecodableFrame(connection.ToString(), exception);
+        if (exception.CallId is { } callId)
+        {
+            if (exception.IsRequest)
+            {
+                connection.Send(ExceptionResponse(callId, exception));
+            }
+            else if (_pending.TryRemove(callId, out var call))
+            {
+                call.TrySetException(exception);
+            }
+        }
+    }
+
+    /// <summary>A frame could not be encoded: fail the call it belonged to.</summary>
+    public void OnUnencodable(Connection connection, Message message, Exception exception)
+    {
+        _runtime.Log.EncodeFailed(message.ToString(), exception);
+        if (message.Kind == MessageKind.Request && _pending.TryRemove(message.CallId, out var call))
+        {
+            call.TrySetException(new InvalidOperationException($"could not serialize {message}: {exception.Message}", exception));
+        }
+        else if (message.Kind == MessageKind.Response && message.Status != ResponseStatus.Exception)
+        {
+            connection.Send(ExceptionResponse(message.CallId, new InvalidOperationException(
+                $"could not serialize the result of #{message.CallId}: {exception.Message}", exception)));
+        }
+    }
+
+    /// <summary>A connection closed: every call waiting on it fails now rather than at its timeout.</summary>
+    public void FailCallsTo(SiloAddress peer, Connection? connection)
+    {
+        foreach (var (id, call) in _pending)
+        {
+            if (call.Target == peer && _pending.TryRemove(id, out _))
+            {
+                call.TrySetException(call.IsObserverCall
+                    ? new ObserverUnavailableException($"the connection to {peer} closed before {call.Description} answered")
+                    : new SiloUnavailableException($"the connection to {peer} closed before {call.Description} answered"));
+            }
+        }
+        foreach (var key in _incomingCancellations.Keys)
+        {
+            if (key.Item1 == connection && _incomingCancellations.TryRemove(key, out var cancellation))
+            {
+                cancellation.Cancel();
+            }
+        }
+    }
+
+    private void OnRequest(Connection connection, Message request)
+    {
+        if (request.TargetObserver is { } observer)
+        {
+            OnObserverRequest(connection, request, observer);
+            return;
+        }
+        var grain = request.TargetGrain!.Value;
+        if (_runtime.Catalog is not { } catalog || catalog.IsStopping)
+        {
+            Reply(connection, request, new Message
+            {
+                Kind = MessageKind.Response, CallId = request.CallId, Status = ResponseStatus.Unavailable,
+            });
+            return;
+        }
+        CancellationTokenSource? cancellation = null;
+        if (request.Method!.CancellationTokenIndex >= 0)
+        {
+            cancellation = new CancellationTokenSource();
+            request.Arguments![request.Method.CancellationTokenIndex] = cancellation.Token;
+            _incomingCancellations[(connection, request.CallId)] = cancellation;
+        }
+        var item = new InvocationWorkItem(grain, request, connection, cancellation) { Runtime = _runtime };
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (catalog.GetOrCreate(grain).TryEnqueue(item, pumpInline: false))
+            {
+                return;
+            }
+        }
+        Rejected(item, movedTo: null, failure: null);
+    }
+
+    private void OnObserverRequest(Connection connection, Message request, ObserverId observer)
+    {
+        var method = request.Method!;
+        var turn = observer.Process == _runtime.Address && _runtime.Observers.TryGet(observer.Id) is { } target
+            ? method.Invoke(target, request.Arguments!)
+            : method.Return.FromException(new ObserverUnavailableException($"observer {observer} is not here"));
+        if (request.OneWay)
+        {
+            return;
+        }
+        turn.ContinueWith(
+            static (t, s) =>
+            {
+                var (dispatcher, connection, request) = ((Dispatcher, Connection, Message))s!;
+                dispatcher.Reply(connection, request, ResponseFor(request, t));
+            },
+            (this, connection, request),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private static Message ResponseFor(Message request, Task finished) => finished.IsCompletedSuccessfully
+        ? new Message
+        {
+            Kind = MessageKind.Response,
+            CallId = request.CallId,
+            Status = ResponseStatus.Ok,
+            Method = request.Method,
+            Result = request.Method!.Return.GetResult(finished),
+        }
+        : ExceptionResponse(request.CallId, finished.IsCanceled
+            ? new OperationCanceledException()
+            : finished.Exception!.GetBaseException());
+
+    private static Message ExceptionResponse(long callId, Exception exception) => new()
+    {
+        Kind = MessageKind.Response,
+        CallId = callId,
+        Status = ResponseStatus.Exception,
+        Exception = Serialization.ExceptionInfo.From(exception),
+    };
+
+    private void Reply(Connection connection, Message request, Message response)
+    {
+        if (!request.OneWay)
+        {
+            connection.Send(response);
+        }
+    }
+}

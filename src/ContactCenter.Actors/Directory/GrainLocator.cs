@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using ContactCenter.Actors.Hosting;
+using ContactCenter.Actors.Membership;
+
+namespace ContactCenter.Actors.Directory;
+
+/// <summary>Where to send a grain's calls: a cache of directory rows (dropped when their silo leaves the view or a silo
+/// answers "moved"), then the directory, then placement for grains that have no live owner.</summary>
+internal sealed class GrainLocator
+{
+    private readonly ActorRuntime _runtime;
+    private readonly ConcurrentDictionary<GrainId, SiloAddress> _cache = new();
+
+    public GrainLocator(ActorRuntime runtime)
+    {
+        _runtime = runtime;
+        runtime.Membership.ViewChanged += OnViewChanged;
+    }
+
+    public ValueTask<SiloAddress> ResolveAsync(GrainId grain)
+    {
+        if (_cache.TryGetValue(grain, out var cached) && _runtime.Membership.View.IsActiveSilo(cached))
+        {
+            return ValueTask.FromResult(cached);
+        }
+        return new ValueTask<SiloAddress>(LookupAsync(grain));
+    }
+
+    /// <summary>A silo said the grain is not there; <paramref name="to"/> is where it is, when it said.</summary>
+    public void Moved(GrainId grain, SiloAddress from, SiloAddress? to)
+    {
+        if (to is not null)
+        {
+            _cache[grain] = to;
+        }
+        else
+        {
+            _cache.TryRemove(new KeyValuePair<GrainId, SiloAddress>(grain, from));
+        }
+    }
+
+    private async Task<SiloAddress> LookupAsync(GrainId grain)
+    {
+        var owner = await _runtime.Directory.LookupAsync(grain).ConfigureAwait(false);
+        var view = _runtime.Membership.View;
+        var target = owner is not null && view.IsActiveSilo(owner) ? owner : Place(grain, view);
+        _cache[grain] = target;
+        return target;
+    }
+
+    /// <summary>Interaction grains start where the call came in; long-lived grains spread by a stable hash.</summary>
+    private SiloAddress Place(GrainId grain, MembershipView view)
+    {
+        var silos = view.ActiveSilos;
+        if (silos.Count == 0)
+        {
+            throw new SiloUnavailableException($"no active silo to place {grain} on");
+        }
+        if (_runtime.Registry.PrefersLocalPlacement(grain.Type))
+        {
+            if (_runtime.Catalog is not null && view.IsActiveSilo(_runtime.Address))
+            {
+                return _runtime.Address;
+            }
+            var sameSite = silos.Where(s => view[s]?.Site == _runtime.Options.Site).ToArray();
+            if (sameSite.Length > 0)
+            {
+                return sameSite[Random.Shared.Next(sameSite.Length)];
+            }
+        }
+        return silos[(int)(grain.StableHash() % (uint)silos.Count)];
+    }
+
+    private void OnViewChanged(MembershipView view)
+    {
+        foreach (var (grain, silo) in _cache)
+        {
+            if (!view.IsActiveSilo(silo))
+            {
+                _cache.TryRemove(new KeyValuePair<GrainId, SiloAddress>(grain, silo));
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using ContactCenter.Actors.Diagnostics;
+using ContactCenter.Actors.Hosting;
+
+namespace ContactCenter.Actors.Membership;
+
+/// <summary>This process's membership: renews its lease, keeps the cluster view, fences itself when it cannot renew
+/// in time, and votes silent silos dead — only while it has itself held a fresh lease for a full SuspectAfter, so that
+/// a database outage seen by everyone at once kills nobody.</summary>
+internal sealed class MembershipService : IDisposable
+{
+    private readonly ActorRuntime _runtime;
+    private readonly MembershipOptions _options;
+    private readonly MemberKind _kind;
+    private volatile MembershipView _view = MembershipView.Empty;
+    private ITimer? _timer;
+    private long _lastRenewalSent;
+    private long _freshSince;
+    private int _heartbeatRunning;
+    private volatile bool _fenced;
+    private volatile bool _stopped;
+
+    public MembershipService(ActorRuntime runtime, MemberKind kind)
+    {
+        _runtime = runtime;
+        _kind = kind;
+        _options = runtime.Options.Membership;
+    }
+
+    /// <summary>Raised (on a timer thread) after the view changed.</summary>
+    public event Action<MembershipView>? ViewChanged;
+
+    /// <summary>Raised when the cluster declared this process dead.</summary>
+    public event Action? DeclaredDead;
+
+    public MembershipView View => _view;
+
+    public bool IsFenced => _fenced;
+
+    /// <summary>False only for processes the view knows to be dead (or gone from the table after being seen).</summary>
+    public bool MayBeAlive(SiloAddress address) => _view.MayBeAlive(address);
+
+    public async Task JoinAsync(CancellationToken cancellationToken)
+    {
+        var sent = _runtime.TimeProvider.GetTimestamp();
+        await _runtime.MembershipTable.JoinAsync(_runtime.Address, _kind, _runtime.Options.Site, cancellationToken)
+            .ConfigureAwait(false);
+        _lastRenewalSent = sent;
+        _freshSince = sent;
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        _timer = _runtime.TimeProvider.CreateTimer(
+            static s => ((MembershipService)s!).Tick(), this, _options.HeartbeatPeriod, _options.HeartbeatPeriod);
+    }
+
+    /// <summary>Re-reads the table now (after a join or leave, or when a connection to a peer broke).</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await _runtime.MembershipTable.ReadAsync(cancellationToken).ConfigureAwait(false);
+        Apply(snapshot);
+    }
+
+    /// <summary>A broken connection may mean a dead peer: look at the table early. This never shortens the wait before a
+    /// takeover — the vote still needs the peer's heartbeat to be older than SuspectAfter.</summary>
+    public void OnConnectionLost(SiloAddress peer)
+    {
+        if (!_stopped && _timer is not null)
+        {
+            StartHeartbeat();
+        }
+    }
+
+    public async Task LeaveAsync(MemberStatus status, CancellationToken cancellationToken)
+    {
+        await _runtime.MembershipTable.SetStatusAsync(_runtime.Address, status, cancellationToken).ConfigureAwait(false);
+        if (status == MemberStatus.Dead)
+        {
+            Stop();
+        }
+    }
+
+    public void Stop()
+    {
+        _stopped = true;
+        _timer?.Dispose();
+    }
+
+    public void Dispose() => Stop();
+
+    private void Tick()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+        CheckLease();
+        StartHeartbeat();
+    }
+
+    private void StartHeartbeat()
+    {
+        if (Interlocked.Exchange(ref _heartbeatRunning, 1) == 0)
+        {
+            _ = HeartbeatAsync();
+        }
+    }
+
+    private void CheckLease()
+    {
+        var age = _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRenewalSent));
+        if (_kind == MemberKind.Silo && !_fenced && age > _options.LeaseDuration)
+        {
+            _fenced = true;
+            _runtime.Log.Fenced(age);
+            _runtime.Catalog?.Pause();
+        }
+    }
+
+    private async Task HeartbeatAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.LeaseDuration, _runtime.TimeProvider);
+            var sent = _runtime.TimeProvider.GetTimestamp();
+            var status = await _runtime.MembershipTable.HeartbeatAsync(_runtime.Address, timeout.Token).ConfigureAwait(false);
+            if (_stopped)
+            {
+                return;
+            }
+            if (status == MemberStatus.Dead)
+            {
+                OnDeclaredDead();
+                return;
+            }
+            if (_runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRenewalSent), sent) > _options.LeaseDuration)
+            {
+                _freshSince = sent; // the lease lapsed: this process may not vote until it has been fresh for SuspectAfter again
+            }
+            Volatile.Write(ref _lastRenewalSent, sent);
+            if (_fenced)
+            {
+                _fenced = false;
+                _runtime.Log.Unfenced();
+                _runtime.Catalog?.Resume();
+            }
+            var snapshot = await _runtime.MembershipTable.ReadAsync(timeout.Token).ConfigureAwait(false);
+            Apply(snapshot);
+            if (_kind == MemberKind.Silo && _runtime.TimeProvider.GetElapsedTime(_freshSince) >= _options.SuspectAfter)
+            {
+                await VoteAsync(snapshot, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (!_stopped)
+        {
+            _runtime.Log.HeartbeatFailed(exception);
+            CheckLease();
+        }
+        catch (Exception)
+        {
+            // Stopped while the heartbeat was in flight: nothing to report.
+        }
+        finally
+        {
+            Volatile.Write(ref _heartbeatRunning, 0);
+        }
+    }
+
+    private async Task VoteAsync(MembershipSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        foreach (var entry in snapshot.Members)
+        {
+            var age = snapshot.Now - entry.HeartbeatAt;
+            if (entry.Status == MemberStatus.Dead || entry.Address == _runtime.Address || age <= _options.SuspectAfter)
+            {
+                continue;
+            }
+            if (await _runtime.MembershipTable.TryDeclareDeadAsync(entry.Address, snapshot.Version, _options.SuspectAfter, cancellationToken)
+                    .ConfigureAwait(false))
+            {
+                _runtime.Metrics.DeadVotes.Add(1);
+                _runtime.Log.VotedDead(entry.Address, age, snapshot.Version);
+            }
+            // Either way the version moved (our vote or someone else's change): vote again on a fresh read next tick.
+            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+    }
+
+    private void Apply(MembershipSnapshot snapshot)
+    {
+        var current = _view;
+        if (snapshot.Version < current.Version)
+        {
+            return;
+        }
+        var next = new MembershipView(snapshot);
+        _view = next;
+        if (snapshot.Version != current.Version)
+        {
+            _runtime.Log.ViewChanged(snapshot.Version, next.ActiveSilos.Count);
+            ViewChanged?.Invoke(next);
+        }
+        if (next.IsDead(_runtime.Address) && !_stopped)
+        {
+            OnDeclaredDead();
+        }
+    }
+
+    private void OnDeclaredDead()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+        Stop();
+        _runtime.Log.DeclaredDead(_runtime.Address, _runtime.Catalog?.Count ?? 0);
+        DeclaredDead?.Invoke();
+    }
+}

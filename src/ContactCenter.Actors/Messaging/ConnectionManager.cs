@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using ContactCenter.Actors.Diagnostics;
+using ContactCenter.Actors.Hosting;
+
+namespace ContactCenter.Actors.Messaging;
+
+/// <summary>The process's connections: one per peer for sending (dialled on first use, or the one the peer opened),
+/// plus the listener that accepts peers' connections. A connection's first frame is the dialer's handshake naming
+/// itself and the address it meant to reach.</summary>
+internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
+{
+    private readonly ConcurrentDictionary<SiloAddress, Connection> _byPeer = new();
+    private readonly ConcurrentDictionary<SiloAddress, Task<Connection>> _dialing = new();
+    private readonly ConcurrentDictionary<Connection, byte> _all = new();
+    private Socket? _listener;
+    private volatile bool _stopped;
+
+    /// <summary>Starts accepting on <paramref name="endpoint"/> (port 0 picks a free one); returns the bound endpoint.</summary>
+    public IPEndPoint Listen(IPEndPoint endpoint)
+    {
+        var listener = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Bind(endpoint);
+        listener.Listen(512);
+        _listener = listener;
+        _ = Task.Run(AcceptLoopAsync);
+        return (IPEndPoint)listener.LocalEndPoint!;
+    }
+
+    public Connection? TryGetExisting(SiloAddress peer) =>
+        _byPeer.TryGetValue(peer, out var connection) && connection.IsOpen ? connection : null;
+
+    public ValueTask<Connection> GetAsync(SiloAddress peer)
+    {
+        if (TryGetExisting(peer) is { } existing)
+        {
+            return ValueTask.FromResult(existing);
+        }
+        return new ValueTask<Connection>(DialOnceAsync(peer));
+    }
+
+    /// <summary>Closes everything. With <paramref name="abort"/> nothing is flushed, as when the process is killed.</summary>
+    public void Stop(bool abort)
+    {
+        _stopped = true;
+        _listener?.Close();
+        foreach (var connection in _all.Keys)
+        {
+            connection.Abort(abort ? null : new ObjectDisposedException("the process is stopping"));
+        }
+    }
+
+    public bool OnReceived(Connection connection, Message message)
+    {
+        if (message.Kind == MessageKind.Handshake)
+        {
+            if (connection.Peer is not null)
+            {
+                return true;
+            }
+            if (message.MovedTo != runtime.Address)
+            {
+                runtime.Log.WrongRecipient(message.MovedTo!, runtime.Address);
+                return false;
+            }
+            connection.SetPeer(message.Sender!);
+            _byPeer.TryAdd(message.Sender!, connection);
+            return true;
+        }
+        if (connection.Peer is null)
+        {
+            return false; // a peer must introduce itself before anything else
+        }
+        runtime.Dispatcher.OnMessage(connection, message);
+        return true;
+    }
+
+    public void OnUndecodable(Connection connection, MessageDecodeException exception) =>
+        runtime.Dispatcher.OnUndecodable(connection, exception);
+
+    public void OnUnencodable(Connection connection, Message message, Exception exception) =>
+        runtime.Dispatcher.OnUnencodable(connection, message, exception);
+
+    public void OnClosed(Connection connection, Exception? reason)
+    {
+        _all.TryRemove(connection, out _);
+        if (connection.Peer is not { } peer)
+        {
+            return;
+        }
+        _byPeer.TryRemove(new KeyValuePair<SiloAddress, Connection>(peer, connection));
+        if (!_stopped)
+        {
+            runtime.Log.ConnectionClosed(peer.ToString(), reason);
+        }
+        runtime.Dispatcher.FailCallsTo(peer, connection);
+        runtime.Membership.OnConnectionLost(peer);
+    }
+
+    private async Task<Connection> DialOnceAsync(SiloAddress peer)
+    {
+        var dial = _dialing.GetOrAdd(peer, p => DialAsync(p));
+        try
+        {
+            return await dial.ConfigureAwait(false);
+        }
+        finally
+        {
+            _dialing.TryRemove(new KeyValuePair<SiloAddress, Task<Connection>>(peer, dial));
+        }
+    }
+
+    private async Task<Connection> DialAsync(SiloAddress peer)
+    {
+        if (_stopped)
+        {
+            throw new SiloUnavailableException("this process is stopping");
+        }
+        if (!peer.IsDialable)
+        {
+            throw new SiloUnavailableException($"{peer} is a client and has no connection open to this process");
+        }
+        if (!runtime.Membership.MayBeAlive(peer))
+        {
+            throw new SiloUnavailableException($"{peer} is dead");
+        }
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = new CancellationTokenSource(runtime.Options.ConnectTimeout);
+            await socket.ConnectAsync(peer.Host, peer.Port, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
+        {
+            socket.Dispose();
+            throw new SiloUnavailableException($"could not connect to {peer}: {exception.Message}");
+        }
+        var connection = new Connection(socket, runtime.Codec, this, peer);
+        _all[connection] = 0;
+        connection.Send(new Message { Kind = MessageKind.Handshake, Sender = runtime.Address, MovedTo = peer });
+        connection.Start();
+        _byPeer[peer] = connection;
+        return connection;
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        var listener = _listener!;
+        while (!_stopped)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            socket.NoDelay = true;
+            var connection = new Connection(socket, runtime.Codec, this, peer: null);
+            _all[connection] = 0;
+            connection.Start();
+        }
+    }
+}
