@@ -14,10 +14,9 @@ internal sealed partial class Dispatcher
         SiloAddress target, GrainId? grain, ObserverId? observer, GrainMethod method, object?[] arguments,
         long deadline, int hops)
     {
-        var connection = observer is not null && !target.IsDialable
-            ? _runtime.Connections.TryGetExisting(target)
-              ?? throw new ObserverUnavailableException($"{target} has no open connection to this process")
-            : await _runtime.Connections.GetAsync(target).ConfigureAwait(false);
+        var connection = target.IsDialable
+            ? await _runtime.Connections.GetAsync(target).ConfigureAwait(false)
+            : await _runtime.Connections.GetInboundAsync(target).ConfigureAwait(false);
         var call = new PendingCall<Message>
         {
             CallId = Interlocked.Increment(ref _nextCallId),
@@ -58,7 +57,8 @@ internal sealed partial class Dispatcher
         {
             if (!connection.Send(request))
             {
-                FailCallsTo(target, connection);
+                _pending.TryRemove(call.CallId, out _);
+                throw new DeliveryFailedException($"the connection to {target} closed before {call.Description} was sent");
             }
             return (Message)(await ((Task<Message>)call.Task).ConfigureAwait(false))!;
         }
@@ -102,7 +102,7 @@ internal sealed partial class Dispatcher
                     break;
             }
         }
-        catch (SiloUnavailableException exception)
+        catch (Exception exception) when (exception is SiloUnavailableException or DeliveryFailedException)
         {
             Fail(pending, new ObserverUnavailableException($"observer {observer}: {exception.Message}"));
         }

@@ -81,7 +81,7 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
 
     private Task RunInline(ActivationData activation, GrainMethod method, object?[] arguments)
     {
-        var turn = method.Invoke(activation.Instance!, arguments);
+        var turn = method.Invoke(activation.TargetFor(method.Interface), arguments);
         if (turn.IsCompleted)
         {
             activation.EndInlineTurn(method.IsReadOnly);
@@ -122,8 +122,20 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
                     }
                     continue;
                 }
-                var response = await SendAsync(target, grain, null, method, arguments, pending.DeadlineTimestamp, hops)
-                    .ConfigureAwait(false);
+                Message response;
+                try
+                {
+                    response = await SendAsync(target, grain, null, method, arguments, pending.DeadlineTimestamp, hops)
+                        .ConfigureAwait(false);
+                }
+                catch (DeliveryFailedException)
+                {
+                    // The request did not run: once the cluster agrees the target is gone, route it again (the grain
+                    // comes back on a survivor). At-most-once holds: only undelivered requests are retried.
+                    await AwaitNotActiveAsync(target, pending).ConfigureAwait(false);
+                    _runtime.Locator.Moved(grain, target, null);
+                    continue;
+                }
                 switch (response.Status)
                 {
                     case ResponseStatus.Ok:
@@ -136,8 +148,9 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
                         _runtime.Locator.Moved(grain, target, response.MovedTo);
                         continue;
                     default:
+                        await AwaitNotActiveAsync(target, pending).ConfigureAwait(false);
                         _runtime.Locator.Moved(grain, target, null);
-                        throw new SiloUnavailableException($"{target} is not serving {grain}");
+                        continue;
                 }
             }
             throw new InvalidOperationException($"{method.DisplayName} on {grain} was redirected {MaxHops} times without reaching an activation");
@@ -145,6 +158,38 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
         catch (Exception exception)
         {
             Fail(pending, exception);
+        }
+    }
+
+    /// <summary>Waits until the membership view no longer lists <paramref name="silo"/> as active (it left or was voted
+    /// dead), bounded by the call's deadline.</summary>
+    private async Task AwaitNotActiveAsync(SiloAddress silo, PendingCall pending)
+    {
+        var membership = _runtime.Membership;
+        try
+        {
+            await membership.RefreshAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            _runtime.Log.HeartbeatFailed(exception);
+        }
+        while (membership.View.IsActiveSilo(silo))
+        {
+            var remaining = TimeSpan.FromSeconds(
+                (double)(pending.DeadlineTimestamp - _runtime.TimeProvider.GetTimestamp()) / _runtime.TimeProvider.TimestampFrequency);
+            if (remaining <= TimeSpan.Zero || pending.Task.IsCompleted)
+            {
+                throw new SiloUnavailableException($"{silo} cannot be reached and the cluster has not declared it dead in time for {pending.Description}");
+            }
+            try
+            {
+                await membership.NextViewAsync().WaitAsync(remaining, _runtime.TimeProvider).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Loop: the check above reports it.
+            }
         }
     }
 

@@ -42,7 +42,7 @@ internal abstract class ReturnAdapter
             if (definition == typeof(Task<>) || definition == typeof(ValueTask<>))
             {
                 var adapterType = typeof(ValueReturnAdapter<>).MakeGenericType(argument);
-                return (ReturnAdapter)Activator.CreateInstance(adapterType, definition == typeof(ValueTask<>))!;
+                return (ReturnAdapter)Activator.CreateInstance(adapterType, [definition == typeof(ValueTask<>)])!;
             }
         }
         throw new NotSupportedException(

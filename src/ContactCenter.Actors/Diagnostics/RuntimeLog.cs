@@ -59,6 +59,6 @@ internal static partial class RuntimeLog
     [LoggerMessage(1302, LogLevel.Warning, "Reading reminders failed")]
     public static partial void ReminderReadFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(1401, LogLevel.Debug, "Stream delivery to {Subscriber} failed; subscription removed")]
+    [LoggerMessage(1401, LogLevel.Warning, "Stream delivery to {Subscriber} failed")]
     public static partial void StreamDeliveryFailed(this ILogger logger, string subscriber, Exception exception);
 }

@@ -130,6 +130,12 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
         await Membership.JoinAsync(cancellationToken).ConfigureAwait(false);
         Catalog?.Start();
         _reminders?.Start();
+        if (Kind == MemberKind.Client)
+        {
+            // Any silo may need to call this client's observers: keep a connection to each of them.
+            Membership.ViewChanged += view => Connections.Connect(view.ActiveSilos);
+            Connections.Connect(Membership.View.ActiveSilos);
+        }
         if (Kind == MemberKind.Silo)
         {
             Log.SiloJoined(Address, Options.Site);
@@ -152,10 +158,18 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
                 await Catalog.DeactivateAllAsync(Options.ShutdownTimeout).ConfigureAwait(false);
             }
             await Membership.LeaveAsync(MemberStatus.Dead, cancellationToken).ConfigureAwait(false);
+            if (Catalog is not null)
+            {
+                // Keep answering "not here" until every peer has read the new view (one heartbeat each, twice for
+                // margin), so requests already on their way are re-routed instead of lost with the connection.
+                await Task.Delay(Options.Membership.HeartbeatPeriod * 2, TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
-            Shutdown(abort: false, new SiloUnavailableException($"{Address} stopped"));
+            Shutdown(new SiloUnavailableException($"{Address} stopped"));
+            await Connections.CloseAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            Dispatcher.Dispose();
             Log.SiloLeft(Address);
         }
     }
@@ -167,7 +181,9 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
         {
             return;
         }
-        Shutdown(abort: true, new SiloUnavailableException($"{Address} was killed"));
+        Shutdown(new SiloUnavailableException($"{Address} was killed"));
+        Connections.Abort();
+        Dispatcher.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -176,14 +192,12 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
         Metrics.Dispose();
     }
 
-    private void Shutdown(bool abort, Exception reason)
+    private void Shutdown(Exception reason)
     {
         Membership.Stop();
         _reminders?.Dispose();
         Catalog?.Dispose();
         Catalog?.DropAll(reason);
-        Connections.Stop(abort);
-        Dispatcher.Dispose();
     }
 
     private void OnDeclaredDead()

@@ -19,8 +19,8 @@ public sealed class InMemoryEventJournal(TimeProvider clock) : IEventJournal
             }
             if (stream.Count != expectedVersion)
             {
-                throw new InconsistentStateException(
-                    $"journal stream '{streamId}': expected version {expectedVersion}, stored version {stream.Count}");
+                return Task.FromException<long>(new InconsistentStateException(
+                    $"journal stream '{streamId}': expected version {expectedVersion}, stored version {stream.Count}"));
             }
             var now = clock.GetUtcNow();
             foreach (var e in events)

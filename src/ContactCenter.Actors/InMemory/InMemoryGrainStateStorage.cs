@@ -10,12 +10,12 @@ public sealed class InMemoryGrainStateStorage : IGrainStateStorage
         Task.FromResult(_documents.GetValueOrDefault((stateName, grainId), StoredState.None));
 
     public Task<long> WriteAsync(string stateName, GrainId grainId, string json, long expectedVersion, CancellationToken cancellationToken) =>
-        Task.FromResult(Swap(stateName, grainId, json, expectedVersion));
+        Swap(stateName, grainId, json, expectedVersion);
 
     public Task<long> ClearAsync(string stateName, GrainId grainId, long expectedVersion, CancellationToken cancellationToken) =>
-        Task.FromResult(Swap(stateName, grainId, null, expectedVersion));
+        Swap(stateName, grainId, null, expectedVersion);
 
-    private long Swap(string stateName, GrainId grainId, string? json, long expectedVersion)
+    private Task<long> Swap(string stateName, GrainId grainId, string? json, long expectedVersion)
     {
         var key = (stateName, grainId);
         var next = new StoredState(json, expectedVersion + 1);
@@ -26,9 +26,9 @@ public sealed class InMemoryGrainStateStorage : IGrainStateStorage
         if (!swapped)
         {
             var stored = _documents.GetValueOrDefault(key, StoredState.None).Version;
-            throw new InconsistentStateException(
-                $"state '{stateName}' of {grainId}: expected version {expectedVersion}, stored version {stored}");
+            return Task.FromException<long>(new InconsistentStateException(
+                $"state '{stateName}' of {grainId}: expected version {expectedVersion}, stored version {stored}"));
         }
-        return next.Version;
+        return Task.FromResult(next.Version);
     }
 }

@@ -12,7 +12,7 @@ public sealed class InMemoryMembershipTable(TimeProvider clock) : IMembershipTab
         {
             if (_rows.ContainsKey(address))
             {
-                throw new InvalidOperationException($"{address} already joined; a restarted process is a new generation");
+                return Task.FromException(new InvalidOperationException($"{address} already joined; a restarted process is a new generation"));
             }
             var now = clock.GetUtcNow();
             _rows[address] = new MembershipEntry(address, kind, site, MemberStatus.Active, now, now);

@@ -26,7 +26,7 @@ public sealed class InMemoryReminderTable : IReminderTable
     {
         lock (_lock)
         {
-            IReadOnlyList<ReminderEntry> result = _rows.Values.Where(r => InRange(r.GrainHash, beginExclusive, endInclusive)).ToArray();
+            IReadOnlyList<ReminderEntry> result = _rows.Values.Where(r => ReminderRing.InRange(r.GrainHash, beginExclusive, endInclusive)).ToArray();
             return Task.FromResult(result);
         }
     }
@@ -50,10 +50,4 @@ public sealed class InMemoryReminderTable : IReminderTable
             return Task.FromResult(_rows.Remove((grainId, name)));
         }
     }
-
-    /// <summary>The ring rule shared by every reminder provider: (begin, end], wrapping when begin ≥ end.</summary>
-    public static bool InRange(uint hash, uint beginExclusive, uint endInclusive) =>
-        beginExclusive < endInclusive
-            ? hash > beginExclusive && hash <= endInclusive
-            : beginExclusive == endInclusive || hash > beginExclusive || hash <= endInclusive;
 }

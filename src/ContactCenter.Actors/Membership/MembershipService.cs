@@ -12,6 +12,7 @@ internal sealed class MembershipService : IDisposable
     private readonly MembershipOptions _options;
     private readonly MemberKind _kind;
     private volatile MembershipView _view = MembershipView.Empty;
+    private TaskCompletionSource _nextView = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timer;
     private long _lastRenewalSent;
     private long _freshSince;
@@ -35,6 +36,9 @@ internal sealed class MembershipService : IDisposable
     public MembershipView View => _view;
 
     public bool IsFenced => _fenced;
+
+    /// <summary>Completes the next time the view changes.</summary>
+    public Task NextViewAsync() => Volatile.Read(ref _nextView).Task;
 
     /// <summary>False only for processes the view knows to be dead (or gone from the table after being seen).</summary>
     public bool MayBeAlive(SiloAddress address) => _view.MayBeAlive(address);
@@ -197,6 +201,7 @@ internal sealed class MembershipService : IDisposable
         {
             _runtime.Log.ViewChanged(snapshot.Version, next.ActiveSilos.Count);
             ViewChanged?.Invoke(next);
+            Interlocked.Exchange(ref _nextView, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
         if (next.IsDead(_runtime.Address) && !_stopped)
         {

@@ -17,6 +17,7 @@ internal sealed class Connection
         Channel.CreateUnbounded<Message>(new UnboundedChannelOptions { SingleReader = true });
     private readonly MessageCodec _codec;
     private readonly IConnectionOwner _owner;
+    private Task _writer = Task.CompletedTask;
     private int _closed;
 
     public Connection(Socket socket, MessageCodec codec, IConnectionOwner owner, SiloAddress? peer)
@@ -38,11 +39,26 @@ internal sealed class Connection
     public void Start()
     {
         _ = Task.Run(ReadLoopAsync);
-        _ = Task.Run(WriteLoopAsync);
+        _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Queues a frame. False when the connection is already closed.</summary>
     public bool Send(Message message) => IsOpen && _outbox.Writer.TryWrite(message);
+
+    /// <summary>Sends what is queued (answers to the last requests), then closes.</summary>
+    public async Task CloseAsync(TimeSpan timeout)
+    {
+        _outbox.Writer.TryComplete();
+        try
+        {
+            await _writer.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Close anyway: the peer stopped reading.
+        }
+        Abort(new ObjectDisposedException("the process is stopping"));
+    }
 
     /// <summary>Closes at once, without flushing (a killed process, a refused handshake).</summary>
     public void Abort(Exception? reason = null)

@@ -14,6 +14,7 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
     private readonly ConcurrentDictionary<SiloAddress, Connection> _byPeer = new();
     private readonly ConcurrentDictionary<SiloAddress, Task<Connection>> _dialing = new();
     private readonly ConcurrentDictionary<Connection, byte> _all = new();
+    private readonly ConcurrentDictionary<SiloAddress, TaskCompletionSource<Connection>> _awaitedPeers = new();
     private Socket? _listener;
     private volatile bool _stopped;
 
@@ -32,6 +33,42 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
     public Connection? TryGetExisting(SiloAddress peer) =>
         _byPeer.TryGetValue(peer, out var connection) && connection.IsOpen ? connection : null;
 
+    /// <summary>A connection the (client) peer opened to this process; waits up to the connect timeout for it to
+    /// arrive, since a client connects to every silo it sees but may not have reached this one yet.</summary>
+    public async Task<Connection> GetInboundAsync(SiloAddress peer)
+    {
+        if (TryGetExisting(peer) is { } existing)
+        {
+            return existing;
+        }
+        var arrival = _awaitedPeers.GetOrAdd(peer, _ => new TaskCompletionSource<Connection>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (TryGetExisting(peer) is { } raced)
+        {
+            return raced;
+        }
+        try
+        {
+            return await arrival.Task.WaitAsync(runtime.Options.ConnectTimeout, runtime.TimeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new DeliveryFailedException($"{peer} has no open connection to this process");
+        }
+    }
+
+    /// <summary>Opens connections to every peer in <paramref name="peers"/> that has none (clients keep one to every
+    /// silo so that any silo can reach their observers).</summary>
+    public void Connect(IEnumerable<SiloAddress> peers)
+    {
+        foreach (var peer in peers)
+        {
+            if (!_stopped && TryGetExisting(peer) is null)
+            {
+                DialOnceAsync(peer).ContinueWith(static t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            }
+        }
+    }
+
     public ValueTask<Connection> GetAsync(SiloAddress peer)
     {
         if (TryGetExisting(peer) is { } existing)
@@ -41,15 +78,23 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
         return new ValueTask<Connection>(DialOnceAsync(peer));
     }
 
-    /// <summary>Closes everything. With <paramref name="abort"/> nothing is flushed, as when the process is killed.</summary>
-    public void Stop(bool abort)
+    /// <summary>Closes everything at once, nothing flushed, as when the process is killed.</summary>
+    public void Abort()
     {
         _stopped = true;
         _listener?.Close();
         foreach (var connection in _all.Keys)
         {
-            connection.Abort(abort ? null : new ObjectDisposedException("the process is stopping"));
+            connection.Abort();
         }
+    }
+
+    /// <summary>Stops accepting, flushes what is queued on every connection, then closes them.</summary>
+    public async Task CloseAsync(TimeSpan timeout)
+    {
+        _stopped = true;
+        _listener?.Close();
+        await Task.WhenAll(_all.Keys.Select(c => c.CloseAsync(timeout))).ConfigureAwait(false);
     }
 
     public bool OnReceived(Connection connection, Message message)
@@ -67,6 +112,10 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
             }
             connection.SetPeer(message.Sender!);
             _byPeer.TryAdd(message.Sender!, connection);
+            if (_awaitedPeers.TryRemove(message.Sender!, out var waiter))
+            {
+                waiter.TrySetResult(connection);
+            }
             return true;
         }
         if (connection.Peer is null)
@@ -116,15 +165,15 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
     {
         if (_stopped)
         {
-            throw new SiloUnavailableException("this process is stopping");
+            throw new DeliveryFailedException("this process is stopping");
         }
         if (!peer.IsDialable)
         {
-            throw new SiloUnavailableException($"{peer} is a client and has no connection open to this process");
+            throw new DeliveryFailedException($"{peer} is a client and has no connection open to this process");
         }
         if (!runtime.Membership.MayBeAlive(peer))
         {
-            throw new SiloUnavailableException($"{peer} is dead");
+            throw new DeliveryFailedException($"{peer} is dead");
         }
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -135,7 +184,7 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
         catch (Exception exception) when (exception is SocketException or OperationCanceledException)
         {
             socket.Dispose();
-            throw new SiloUnavailableException($"could not connect to {peer}: {exception.Message}");
+            throw new DeliveryFailedException($"could not connect to {peer}: {exception.Message}");
         }
         var connection = new Connection(socket, runtime.Codec, this, peer);
         _all[connection] = 0;

@@ -26,22 +26,22 @@ internal sealed class PersistentState<TState>(ActivationData activation, string 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         var json = activation.Runtime.Serializer.Serialize(State);
-        Version = await Guard(Storage.WriteAsync(stateName, activation.Id, json, Version, cancellationToken)).ConfigureAwait(false);
+        Version = await Guard(() => Storage.WriteAsync(stateName, activation.Id, json, Version, cancellationToken)).ConfigureAwait(false);
         RecordExists = true;
     }
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
-        Version = await Guard(Storage.ClearAsync(stateName, activation.Id, Version, cancellationToken)).ConfigureAwait(false);
+        Version = await Guard(() => Storage.ClearAsync(stateName, activation.Id, Version, cancellationToken)).ConfigureAwait(false);
         State = new TState();
         RecordExists = false;
     }
 
-    private async Task<long> Guard(Task<long> write)
+    private async Task<long> Guard(Func<Task<long>> write)
     {
         try
         {
-            return await write.ConfigureAwait(false);
+            return await write().ConfigureAwait(false);
         }
         catch (InconsistentStateException)
         {

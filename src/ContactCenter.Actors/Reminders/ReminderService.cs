@@ -118,6 +118,18 @@ internal sealed class ReminderService : IDisposable
         }
     }
 
+    /// <summary>Whether this silo fires <paramref name="grain"/>'s reminders under the current view.</summary>
+    public bool Owns(GrainId grain)
+    {
+        var view = _runtime.Membership.View;
+        if (!view.IsActiveSilo(_runtime.Address))
+        {
+            return false;
+        }
+        var (begin, end) = RingRange(view);
+        return ReminderRing.InRange(grain.StableHash(), begin, end);
+    }
+
     /// <summary>This silo's range: from its predecessor's hash (exclusive) to its own (inclusive).</summary>
     private (uint Begin, uint End) RingRange(MembershipView view)
     {

@@ -76,10 +76,10 @@ internal sealed class StreamRendezvousGrain(
 
     private void OnDeliveryFailed(Guid id, IStreamConsumer consumer, Exception exception)
     {
+        Activation.Runtime.Log.StreamDeliveryFailed(Activation.Runtime.FormatReference(consumer), exception);
         // A consumer whose process is gone will never come back (a restarted process is a new generation): forget it.
         if (exception is ObserverUnavailableException)
         {
-            Activation.Runtime.Log.StreamDeliveryFailed(Activation.Runtime.FormatReference(consumer), exception);
             _ = GrainFactory.GetGrain<IStreamRendezvousGrain>(GetPrimaryKeyString()).Unsubscribe(id);
         }
     }

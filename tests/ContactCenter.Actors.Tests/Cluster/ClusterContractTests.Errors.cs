@@ -1,0 +1,64 @@
+using ContactCenter.Actors.Tests.Grains;
+using ContactCenter.TestSupport;
+
+namespace ContactCenter.Actors.Tests.Cluster;
+
+public abstract partial class ClusterContractTests
+{
+    [Fact]
+    public async Task Exceptions_cross_processes_with_their_type_and_message()
+    {
+        var key = NewKey("errors");
+        foreach (var factory in Factories(Cluster))
+        {
+            var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.GetGrain<IErrorGrain>(key).Throw("boom"));
+            Assert.Equal("boom", exception.Message);
+        }
+    }
+
+    [Fact]
+    public async Task A_call_that_outlives_its_timeout_fails_with_a_timeout_on_fake_time()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await Fixture.StartClusterAsync(o =>
+        {
+            o.Silos = 2;
+            o.Time = time;
+        });
+        var call = cluster.Client.GetGrain<IErrorGrain>(NewKey("slow")).Hang(60_000, CancellationToken.None);
+        await Eventually.TrueAsync(() => cluster.Silos.Any(s => s.ActivationCount > 0), TimeSpan.FromSeconds(10), "the call reached a silo");
+        time.Advance(TimeSpan.FromSeconds(11));
+        var exception = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call);
+        Assert.Contains("Hang", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancellation_crosses_processes()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var call = Cluster.Client.GetGrain<IErrorGrain>(NewKey("cancel")).Hang(60_000, cancellation.Token);
+        await Eventually.TrueAsync(() => Cluster.Silos.Any(s => s.ActivationCount > 0), TimeSpan.FromSeconds(10), "the call reached a silo");
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Fact]
+    public void An_unknown_grain_interface_is_refused_when_the_reference_is_created_in_every_process()
+    {
+        foreach (var factory in Factories(Cluster))
+        {
+            var exception = Assert.Throws<InvalidGrainInterfaceException>(() => factory.GetGrain<IUnregisteredGrain>("x"));
+            Assert.Contains(nameof(IUnregisteredGrain), exception.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_grain_interface_with_an_argument_the_serializer_cannot_handle_is_refused_in_every_process()
+    {
+        foreach (var factory in Factories(Cluster))
+        {
+            var exception = Assert.Throws<InvalidGrainInterfaceException>(() => factory.GetGrain<IUnserializableGrain>("x"));
+            Assert.Contains(nameof(Unserializable), exception.Message, StringComparison.Ordinal);
+        }
+    }
+}

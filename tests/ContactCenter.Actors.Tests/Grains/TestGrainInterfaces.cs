@@ -1,0 +1,106 @@
+namespace ContactCenter.Actors.Tests.Grains;
+
+public interface ICounterGrain : IGrainWithStringKey
+{
+    /// <summary>Adds one, writes the state, returns the new count.</summary>
+    Task<int> Increment();
+
+    [ReadOnly]
+    Task<int> Get();
+
+    /// <summary>Where the current activation runs and its per-activation id.</summary>
+    Task<string> WhereAmI();
+
+    Task Deactivate();
+}
+
+public interface ITurnGrain : IGrainWithStringKey
+{
+    /// <summary>Holds the turn for a while; records the most turns ever seen running at once.</summary>
+    Task Work(int milliseconds);
+
+    [ReadOnly]
+    Task Look(int milliseconds);
+
+    [ReadOnly]
+    Task<int> MaxConcurrentWork();
+
+    [ReadOnly]
+    Task<int> MaxConcurrentLooks();
+
+    Task<List<string>> Log();
+
+    Task Append(string entry);
+}
+
+public interface IAccountGrain : IGrainWithStringKey
+{
+    Task<long> Deposit(int amount);
+
+    [ReadOnly]
+    Task<int> Balance();
+
+    [ReadOnly]
+    Task<long> JournalVersion();
+
+    Task Deactivate();
+}
+
+public interface ITimerGrain : IGrainWithStringKey
+{
+    Task Start(TimeSpan period);
+
+    Task<int> Ticks();
+
+    Task Stop();
+}
+
+public interface IReminderTestGrain : IGrainWithStringKey, IRemindable
+{
+    Task Register(string name, TimeSpan period);
+
+    Task Unregister(string name);
+}
+
+public interface IErrorGrain : IGrainWithStringKey
+{
+    Task Throw(string message);
+
+    Task<int> Hang(int milliseconds, CancellationToken cancellationToken);
+
+    Task<int> CallSelf();
+}
+
+public interface INotifier : IGrainObserver
+{
+    Task Notify(string message);
+}
+
+public interface IObserverHubGrain : IGrainWithStringKey
+{
+    Task Attach(INotifier notifier);
+
+    /// <summary>Notifies the attached observer; returns the exception type name, or "ok".</summary>
+    Task<string> Send(string message);
+}
+
+public interface IStreamListenerGrain : IGrainWithStringKey
+{
+    Task Listen(string streamNamespace, string streamKey);
+
+    [ReadOnly]
+    Task<List<string>> Received();
+}
+
+public interface IUnregisteredGrain : IGrainWithStringKey
+{
+    Task Ping();
+}
+
+/// <summary>A record the test context does not describe, so the serializer refuses it.</summary>
+public sealed record Unserializable(Action Callback);
+
+public interface IUnserializableGrain : IGrainWithStringKey
+{
+    Task Take(Unserializable value);
+}
