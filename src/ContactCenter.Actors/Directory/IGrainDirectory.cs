@@ -1,7 +1,8 @@
 namespace ContactCenter.Actors;
 
 /// <summary>Provider of the grain directory: which silo owns the single activation of each grain. Rows are claimed
-/// atomically; a row may be taken over only from a silo the membership table says is dead.</summary>
+/// atomically; a row may be taken over only from a silo the membership table says is dead (or that has no row: it
+/// never joined, or its row was removed after death), and a dead candidate may claim nothing.</summary>
 public interface IGrainDirectory
 {
     /// <summary>Claims <paramref name="grainId"/> for <paramref name="candidate"/> when it has no row or its owner is

@@ -11,6 +11,11 @@ public sealed class InMemoryGrainDirectory(InMemoryMembershipTable membership) :
     {
         lock (_lock)
         {
+            if (membership.IsDead(candidate))
+            {
+                return Task.FromException<SiloAddress>(new InvalidOperationException(
+                    $"{candidate} is dead (or never joined) and may not claim {grainId}"));
+            }
             if (_owners.TryGetValue(grainId, out var owner) && owner != candidate && !membership.IsDead(owner))
             {
                 return Task.FromResult(owner);
