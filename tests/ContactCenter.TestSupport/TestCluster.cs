@@ -82,7 +82,7 @@ public sealed class TestCluster : IAsyncDisposable
     public async Task<Silo> StartSiloAsync(string? site = null)
     {
         var index = Interlocked.Increment(ref _siloCount) - 1;
-        var silo = new Silo(BuildServices(site ?? _options.Sites[index % _options.Sites.Count]));
+        var silo = new Silo(BuildServices(site ?? _options.Sites[index % _options.Sites.Count], index));
         await silo.StartAsync();
         lock (_silos)
         {
@@ -153,7 +153,7 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
-    private ServiceProvider BuildServices(string site)
+    private ServiceProvider BuildServices(string site, int? siloIndex = null)
     {
         var services = new ServiceCollection();
         if (_options.Time is { } time)
@@ -175,6 +175,10 @@ public sealed class TestCluster : IAsyncDisposable
             services.AddInMemoryActorProviders(Storage);
         }
         _options.ConfigureServices?.Invoke(services);
+        if (siloIndex is { } index)
+        {
+            _options.ConfigureSilo?.Invoke(index, services);
+        }
         return services.BuildServiceProvider();
     }
 }

@@ -24,6 +24,10 @@ public sealed class TestClusterOptions
     /// <summary>Registers the providers; default: the cluster's shared in-memory storage.</summary>
     public Action<IServiceCollection>? ConfigureProviders { get; set; }
 
+    /// <summary>Adjusts one silo's services after everything else (its index in start order); e.g. to put a
+    /// <see cref="CuttableMembershipTable"/> between it and the shared table.</summary>
+    public Action<int, IServiceCollection>? ConfigureSilo { get; set; }
+
     /// <summary>Adjusts runtime options after the test defaults (short membership timing, free ports).</summary>
     public Action<ActorRuntimeOptions>? ConfigureRuntime { get; set; }
 

@@ -17,13 +17,14 @@ public static class ActorServiceCollectionExtensions
         where TImplementation : Grain, TInterface =>
         services.AddSingleton(new GrainRegistration(typeof(TInterface), typeof(TImplementation)));
 
-    /// <summary>Registers every concrete grain class in <paramref name="assembly"/> under each grain interface it implements
-    /// directly (system interfaces such as <see cref="IRemindable"/> excluded).</summary>
+    /// <summary>Registers every concrete grain class in <paramref name="assembly"/> under each grain interface it adds to
+    /// its base class (system interfaces such as <see cref="IRemindable"/> excluded).</summary>
     public static IServiceCollection AddGrainsFrom(this IServiceCollection services, System.Reflection.Assembly assembly)
     {
         foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Grain).IsAssignableFrom(t)))
         {
-            foreach (var grainInterface in type.GetInterfaces().Where(i =>
+            var inherited = type.BaseType?.GetInterfaces() ?? [];
+            foreach (var grainInterface in type.GetInterfaces().Except(inherited).Where(i =>
                          typeof(IGrainWithStringKey).IsAssignableFrom(i) && i != typeof(IGrainWithStringKey) &&
                          i.Assembly != typeof(IGrain).Assembly))
             {

@@ -90,6 +90,10 @@ internal sealed class GrainTypeRegistry
             throw new ArgumentException($"{implementation.Name} must be a concrete Grain implementing {grainInterface.Name}");
         }
         var grainType = grainInterface.FullName!;
+        if (_implementations.TryGetValue(grainType, out var existing) && existing != implementation)
+        {
+            throw new ArgumentException($"{grainInterface.Name} is implemented by both {existing.Name} and {implementation.Name}; register one");
+        }
         _grainTypes[grainInterface] = grainType;
         _implementations[grainType] = implementation;
         if (grainInterface.IsDefined(typeof(PreferLocalPlacementAttribute)) || implementation.IsDefined(typeof(PreferLocalPlacementAttribute)))

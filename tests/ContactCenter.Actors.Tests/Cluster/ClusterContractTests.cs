@@ -20,20 +20,27 @@ public abstract partial class ClusterContractTests(ClusterContractFixture fixtur
         [.. cluster.Silos.Select(s => s.GrainFactory), .. cluster.Clients];
 
     [Fact]
-    public async Task One_key_called_1000_times_concurrently_from_every_process_has_one_activation_and_an_exact_count()
+    public Task One_hash_placed_key_called_1000_times_concurrently_from_every_process_has_one_activation_and_an_exact_count() =>
+        OneActivationUnderConcurrentCalls<ICounterGrain>();
+
+    [Fact]
+    public Task One_locally_placed_key_called_1000_times_concurrently_from_every_process_has_one_activation_and_an_exact_count() =>
+        OneActivationUnderConcurrentCalls<ILocalCounterGrain>();
+
+    private async Task OneActivationUnderConcurrentCalls<TGrain>() where TGrain : ICounterGrain
     {
         var key = NewKey("single");
         var factories = Factories(Cluster);
         var calls = Enumerable.Range(0, 1000)
-            .Select(i => factories[i % factories.Count].GetGrain<ICounterGrain>(key).Increment());
+            .Select(i => factories[i % factories.Count].GetGrain<TGrain>(key).Increment());
         var results = await Task.WhenAll(calls);
 
         Assert.Equal(Enumerable.Range(1, 1000), results.Order());
-        Assert.Equal(1000, await Cluster.Client.GetGrain<ICounterGrain>(key).Get());
-        var grain = $"{typeof(ICounterGrain).FullName}/{key}";
-        Assert.Equal(1, ActivationLedger.MaxConcurrent(grain));
-        Assert.Equal(1, ActivationLedger.Activations(grain));
-        Assert.Single(Cluster.Silos, s => s.Hosts(new GrainId(typeof(ICounterGrain).FullName!, key)));
+        Assert.Equal(1000, await Cluster.Client.GetGrain<TGrain>(key).Get());
+        var grain = new GrainId(typeof(TGrain).FullName!, key);
+        Assert.Equal(1, ActivationLedger.MaxConcurrent(grain.ToString()));
+        Assert.Equal(1, ActivationLedger.Activations(grain.ToString()));
+        Assert.Single(Cluster.Silos, s => s.Hosts(grain));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public interface ICounterGrain : IGrainWithStringKey
     Task Deactivate();
 }
 
+[PreferLocalPlacement]
+public interface ILocalCounterGrain : ICounterGrain;
+
 public interface ITurnGrain : IGrainWithStringKey
 {
     /// <summary>Holds the turn for a while; records the most turns ever seen running at once.</summary>

@@ -1,0 +1,97 @@
+using ContactCenter.Actors.Tests.Grains;
+using ContactCenter.TestSupport;
+
+namespace ContactCenter.Actors.Tests.Cluster;
+
+public abstract partial class ClusterContractTests
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>A fake-time cluster whose silos each reach the membership table through a switch.</summary>
+    private async Task<(TestCluster Cluster, FakeTimeProvider Time, CuttableMembershipTable[] Links)> StartCuttableClusterAsync(int silos)
+    {
+        var time = new FakeTimeProvider();
+        var links = new CuttableMembershipTable[silos];
+        var cluster = await Fixture.StartClusterAsync(o =>
+        {
+            o.Silos = silos;
+            o.Time = time;
+            o.ConfigureSilo = (index, services) => services.Decorate<IMembershipTable>(inner => links[index] = new CuttableMembershipTable(inner));
+        });
+        return (cluster, time, links);
+    }
+
+    private static void Step(FakeTimeProvider time, TimeSpan total)
+    {
+        for (var elapsed = TimeSpan.Zero; elapsed < total; elapsed += Heartbeat)
+        {
+            time.Advance(Heartbeat);
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_cut_off_from_the_database_pauses_before_its_grains_move_and_drops_them_when_it_learns_it_is_dead()
+    {
+        var (cluster, time, links) = await StartCuttableClusterAsync(2);
+        await using var _ = cluster;
+        var (a, b) = (cluster.Silos[0], cluster.Silos[1]);
+        var keys = Enumerable.Range(0, 40).Select(i => NewKey($"fence{i}")).ToArray();
+        foreach (var key in keys)
+        {
+            await cluster.Client.GetGrain<ICounterGrain>(key).Increment();
+        }
+        var onB = keys.Where(k => b.Hosts(new GrainId(typeof(ICounterGrain).FullName!, k))).ToArray();
+        Assert.NotEmpty(onB);
+
+        links[1].IsCut = true;
+        Step(time, TimeSpan.FromMilliseconds(1200)); // past the 1 s lease, short of the 1.5 s suspicion
+        Assert.True(b.IsFenced, "b must fence itself once its lease has run out");
+        Assert.DoesNotContain(a.Membership.Members, m => m.Status == MemberStatus.Dead);
+
+        // While fenced, b holds its grains but runs nothing; nobody else may activate them yet.
+        var held = cluster.Client.GetGrain<ICounterGrain>(onB[0]).Increment();
+        Step(time, TimeSpan.FromMilliseconds(600)); // now b's heartbeat is older than SuspectAfter: a votes it dead
+        Assert.Equal(MemberStatus.Dead, a.Membership.Members.Single(m => m.Address == b.Address).Status);
+        Assert.False(held.IsCompleted, "a fenced silo must not run turns");
+
+        foreach (var key in onB)
+        {
+            var count = await cluster.Client.GetGrain<ICounterGrain>(key).Get();
+            Assert.Equal(1, count);
+            Assert.True(a.Hosts(new GrainId(typeof(ICounterGrain).FullName!, key)));
+        }
+
+        links[1].IsCut = false;
+        Step(time, Heartbeat * 2);
+        await Eventually.TrueAsync(() => b.ActivationCount == 0, TimeSpan.FromSeconds(10), "b dropping its activations once it learns it is dead");
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => held);
+        Assert.Equal(1, await cluster.Client.GetGrain<ICounterGrain>(onB[0]).Get());
+    }
+
+    [Fact]
+    public async Task A_database_outage_seen_by_every_silo_kills_nobody_even_when_it_ends_for_one_silo_first()
+    {
+        var (cluster, time, links) = await StartCuttableClusterAsync(2);
+        await using var _ = cluster;
+        var key = NewKey("outage");
+        await cluster.Client.GetGrain<ICounterGrain>(key).Increment();
+
+        foreach (var link in links)
+        {
+            link.IsCut = true;
+        }
+        Step(time, TimeSpan.FromSeconds(3));
+        Assert.All(cluster.Silos, s => Assert.True(s.IsFenced));
+
+        // The database is back for the first silo only: the second's heartbeat is 3 s old, yet the first must not vote
+        // it dead before it has itself held a fresh lease for a whole SuspectAfter.
+        links[0].IsCut = false;
+        Step(time, TimeSpan.FromMilliseconds(1000));
+        links[1].IsCut = false;
+        Step(time, TimeSpan.FromMilliseconds(1000));
+
+        Assert.All(cluster.Silos, s => Assert.False(s.IsFenced));
+        Assert.All(cluster.Silos, s => Assert.DoesNotContain(s.Membership.Members, m => m.Status == MemberStatus.Dead));
+        Assert.Equal(2, await cluster.Client.GetGrain<ICounterGrain>(key).Increment());
+    }
+}
