@@ -23,7 +23,7 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
 {
     private static long _generationCounter;
     private readonly ReminderService? _reminders;
-    private int _state; // 0 new, 1 started, 2 stopped
+    private int _state; // 0 new, 3 starting, 1 started, 2 stopped
 
     public ActorRuntime(IServiceProvider services, MemberKind kind)
     {
@@ -117,17 +117,27 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
+        if (Interlocked.CompareExchange(ref _state, 3, 0) != 0)
         {
             throw new InvalidOperationException("a runtime starts once");
         }
-        if (Kind == MemberKind.Silo)
+        try
         {
-            var bound = Connections.Listen(new IPEndPoint(IPAddress.Parse(Options.Host), Options.Port));
-            Address = Address with { Port = bound.Port };
+            if (Kind == MemberKind.Silo)
+            {
+                var bound = Connections.Listen(new IPEndPoint(IPAddress.Parse(Options.Host), Options.Port));
+                Address = Address with { Port = bound.Port };
+            }
+            Dispatcher.Start();
+            await Membership.JoinAsync(cancellationToken).ConfigureAwait(false);
         }
-        Dispatcher.Start();
-        await Membership.JoinAsync(cancellationToken).ConfigureAwait(false);
+        catch
+        {
+            // Nothing joined, nothing to hand off: release what was opened and report the failure.
+            Kill();
+            throw;
+        }
+        Volatile.Write(ref _state, 1);
         Catalog?.Start();
         _reminders?.Start();
         if (Kind == MemberKind.Client)
@@ -158,7 +168,7 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
                 await Catalog.DeactivateAllAsync(Options.ShutdownTimeout).ConfigureAwait(false);
             }
             await Membership.LeaveAsync(MemberStatus.Dead, cancellationToken).ConfigureAwait(false);
-            if (Catalog is not null)
+            if (Catalog is not null && Membership.View.Snapshot.Members.Any(m => m.Address != Address && m.Status != MemberStatus.Dead))
             {
                 // Keep answering "not here" until every peer has read the new view (one heartbeat each, twice for
                 // margin), so requests already on their way are re-routed instead of lost with the connection.

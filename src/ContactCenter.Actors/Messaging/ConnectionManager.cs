@@ -212,6 +212,17 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
             var connection = new Connection(socket, runtime.Codec, this, peer: null);
             _all[connection] = 0;
             connection.Start();
+            _ = RequireHandshakeAsync(connection);
+        }
+    }
+
+    /// <summary>A peer that connects and never introduces itself holds a socket for nothing: close it.</summary>
+    private async Task RequireHandshakeAsync(Connection connection)
+    {
+        await Task.Delay(runtime.Options.ConnectTimeout, runtime.TimeProvider).ConfigureAwait(false);
+        if (connection.Peer is null)
+        {
+            connection.Abort(new TimeoutException("no handshake"));
         }
     }
 }

@@ -26,7 +26,16 @@ internal sealed partial class ClusterClientHostedService : IHostedService, IClus
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _client.StartAsync(cancellationToken);
+        try
+        {
+            await _client.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // As for a silo: the runtime counts itself running once StartAsync begins; end it before disposal.
+            _client.Kill();
+            throw;
+        }
         LogClientUp(_client.Address);
         _started = true;
     }

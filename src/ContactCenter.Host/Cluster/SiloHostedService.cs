@@ -35,12 +35,17 @@ internal sealed partial class SiloHostedService : IHostedService, IClusterNode
         {
             await _silo.StartAsync(cancellationToken);
         }
-        catch (SocketException exception)
+        catch (Exception exception)
         {
-            // The runtime counts itself started once StartAsync begins: end it so the host's disposal has nothing to stop.
+            // The runtime counts itself running once StartAsync begins: end it, so that disposal does not try a graceful
+            // leave of a cluster it never joined.
             _silo.Kill();
-            throw new InvalidOperationException(
-                $"the silo cannot listen on {_runtime.Host}:{_runtime.Port} (--bind, --silo-port): {exception.Message}", exception);
+            if (exception is SocketException)
+            {
+                throw new InvalidOperationException(
+                    $"the silo cannot listen on {_runtime.Host}:{_runtime.Port} (--bind, --silo-port): {exception.Message}", exception);
+            }
+            throw;
         }
         LogSiloUp(_silo.Address, _silo.Site);
         // Also on stdout, without the log prefix, so that the README's run command shows it.

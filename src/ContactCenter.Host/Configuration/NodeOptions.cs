@@ -44,11 +44,6 @@ internal sealed class NodeOptions
     /// <summary>The parsed <see cref="Roles"/> (valid once the options passed validation).</summary>
     public NodeRoles GetRoles() => ParseRoles(Roles, out _);
 
-    /// <summary>The parsed <see cref="RtpPorts"/> (valid once the options passed validation).</summary>
-    public PortRange GetRtpPorts() => PortRange.TryParse(RtpPorts, out var range)
-        ? range
-        : throw new InvalidOperationException($"'{RtpPorts}' is not a port range; validate NodeOptions first");
-
     /// <summary>Parses a comma-separated role list, case-insensitively; names it does not know go to
     /// <paramref name="unknown"/>.</summary>
     public static NodeRoles ParseRoles(string? text, out IReadOnlyList<string> unknown)

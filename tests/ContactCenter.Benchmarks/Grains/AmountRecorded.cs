@@ -1,0 +1,3 @@
+namespace ContactCenter.Benchmarks.Grains;
+
+public sealed record AmountRecorded(int Amount) : LedgerEvent;
