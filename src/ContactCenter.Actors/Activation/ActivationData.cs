@@ -185,7 +185,8 @@ internal sealed partial class ActivationData
     private bool TryTakeNext(out WorkItem? next)
     {
         next = null;
-        if (_exclusiveRunning || _state is ActivationState.Registering or ActivationState.Invalid)
+        // A fenced silo runs no grain code at all, activation and deactivation included.
+        if (_exclusiveRunning || Runtime.Catalog!.IsPaused || _state is ActivationState.Registering or ActivationState.Invalid)
         {
             return false;
         }
@@ -201,7 +202,7 @@ internal sealed partial class ActivationData
             MarkRunning(readOnly: false, countsAsActivity: false);
             return true;
         }
-        if (_queue.Count == 0 || Runtime.Catalog!.IsPaused || _state == ActivationState.Deactivating)
+        if (_queue.Count == 0 || _state == ActivationState.Deactivating)
         {
             return false;
         }

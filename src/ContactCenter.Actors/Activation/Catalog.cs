@@ -65,6 +65,10 @@ internal sealed class Catalog : IDisposable
 
     public void Pause() => _paused = true;
 
+    /// <summary>After the activations were dropped because the silo was declared dead: take new ones again (once the
+    /// silo has rejoined and resumed).</summary>
+    public void Reopen() => IsStopping = false;
+
     public void Resume()
     {
         _paused = false;

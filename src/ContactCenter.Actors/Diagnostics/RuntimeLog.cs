@@ -23,6 +23,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(1006, LogLevel.Error, "The cluster declared this process ({Silo}) dead: dropping {Count} activations")]
     public static partial void DeclaredDead(this ILogger logger, SiloAddress silo, int count);
 
+    [LoggerMessage(1009, LogLevel.Warning, "Rejoined the cluster as {Silo}")]
+    public static partial void Rejoined(this ILogger logger, SiloAddress silo);
+
     [LoggerMessage(1007, LogLevel.Warning, "Heartbeat failed")]
     public static partial void HeartbeatFailed(this ILogger logger, Exception exception);
 

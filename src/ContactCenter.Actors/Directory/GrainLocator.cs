@@ -39,6 +39,8 @@ internal sealed class GrainLocator
         }
     }
 
+    public void Clear() => _cache.Clear();
+
     private async Task<SiloAddress> LookupAsync(GrainId grain)
     {
         var owner = await _runtime.Directory.LookupAsync(grain).ConfigureAwait(false);

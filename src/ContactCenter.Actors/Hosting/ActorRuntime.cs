@@ -212,9 +212,29 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
 
     private void OnDeclaredDead()
     {
-        // Another silo may already host our grains: drop ours without running grain code or touching storage.
+        // Another silo may already host our grains: drop ours without running grain code or touching storage, then
+        // come back as a new generation (dead is terminal for the old one).
         Catalog?.Pause();
         Catalog?.DropAll(new SiloUnavailableException($"{Address} was declared dead by the cluster"));
+        _ = RejoinAsync();
+    }
+
+    private async Task RejoinAsync()
+    {
+        if (!IsRunning)
+        {
+            return;
+        }
+        Connections.DropConnections();
+        Locator.Clear();
+        Address = Address with { Generation = NextGeneration() };
+        Catalog?.Reopen();
+        await Membership.RejoinAsync(() => IsRunning).ConfigureAwait(false);
+        if (IsRunning)
+        {
+            Catalog?.Resume();
+            Log.Rejoined(Address);
+        }
     }
 
     private long NextGeneration() =>

@@ -72,6 +72,28 @@ internal sealed class MembershipService : IDisposable
         }
     }
 
+    /// <summary>After this process was declared dead: join again (the runtime has taken a new generation), retrying
+    /// every heartbeat period while the table cannot be reached.</summary>
+    public async Task RejoinAsync(Func<bool> stillWanted)
+    {
+        _view = MembershipView.Empty;
+        _fenced = false;
+        _stopped = false;
+        while (stillWanted())
+        {
+            try
+            {
+                await JoinAsync(CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception)
+            {
+                _runtime.Log.HeartbeatFailed(exception);
+                await Task.Delay(_options.HeartbeatPeriod, _runtime.TimeProvider).ConfigureAwait(false);
+            }
+        }
+    }
+
     public async Task LeaveAsync(MemberStatus status, CancellationToken cancellationToken)
     {
         await _runtime.MembershipTable.SetStatusAsync(_runtime.Address, status, cancellationToken).ConfigureAwait(false);

@@ -89,6 +89,15 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
         }
     }
 
+    /// <summary>Closes every connection but keeps listening: peers must reconnect to this process's new generation.</summary>
+    public void DropConnections()
+    {
+        foreach (var connection in _all.Keys)
+        {
+            connection.Abort();
+        }
+    }
+
     /// <summary>Stops accepting, flushes what is queued on every connection, then closes them.</summary>
     public async Task CloseAsync(TimeSpan timeout)
     {

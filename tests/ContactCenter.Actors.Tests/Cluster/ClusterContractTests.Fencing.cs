@@ -61,11 +61,22 @@ public abstract partial class ClusterContractTests
             Assert.True(a.Hosts(new GrainId(typeof(ICounterGrain).FullName!, key)));
         }
 
+        var oldB = b.Address;
         links[1].IsCut = false;
         Step(time, Heartbeat * 2);
         await Eventually.TrueAsync(() => b.ActivationCount == 0, TimeSpan.FromSeconds(10), "b dropping its activations once it learns it is dead");
         await Assert.ThrowsAsync<SiloUnavailableException>(() => held);
         Assert.Equal(1, await cluster.Client.GetGrain<ICounterGrain>(onB[0]).Get());
+
+        // b comes back as a new generation and takes new work; the old generation stays dead.
+        await Eventually.TrueAsync(() => b.Address != oldB && !b.IsFenced, TimeSpan.FromSeconds(10), "b rejoining as a new generation");
+        Step(time, Heartbeat * 2);
+        var members = a.Membership.Members;
+        Assert.Equal(MemberStatus.Dead, members.Single(m => m.Address == oldB).Status);
+        Assert.Equal(MemberStatus.Active, members.Single(m => m.Address == b.Address).Status);
+        var fresh = Enumerable.Range(0, 40).Select(i => cluster.Client.GetGrain<ICounterGrain>(NewKey($"after{i}"))).ToArray();
+        Assert.All(await Task.WhenAll(fresh.Select(g => g.Increment())), count => Assert.Equal(1, count));
+        Assert.True(b.ActivationCount > 0, "the rejoined silo takes new activations");
     }
 
     [Fact]
