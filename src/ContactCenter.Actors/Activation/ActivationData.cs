@@ -23,6 +23,10 @@ internal sealed partial class ActivationData
     private bool _pumping;
     private long _lastActivity;
 
+    // Set by every turn that counts as use; the collector clears it and moves _lastActivity, so the hot path does not
+    // read the clock. Idle ages are therefore measured in collection quanta.
+    private bool _usedSinceCollection;
+
     public ActivationData(ActorRuntime runtime, GrainId id, Type implementation)
     {
         Runtime = runtime;
@@ -138,11 +142,18 @@ internal sealed partial class ActivationData
     public void SchedulePump() =>
         ThreadPool.UnsafeQueueUserWorkItem(static activation => activation.Pump(), this, preferLocal: false);
 
-    /// <summary>Idle for at least <paramref name="age"/> with nothing queued or running.</summary>
+    /// <summary>Idle for at least <paramref name="age"/> (give or take a collection quantum) with nothing queued or
+    /// running. Called once per quantum by the collector.</summary>
     public bool IsIdleFor(TimeSpan age)
     {
         lock (_lock)
         {
+            if (_usedSinceCollection)
+            {
+                _usedSinceCollection = false;
+                _lastActivity = Runtime.TimeProvider.GetTimestamp();
+                return false;
+            }
             return _state == ActivationState.Valid && _queue.Count == 0 && !_exclusiveRunning && _readOnlyRunning == 0 &&
                    _priorityItem is null && Runtime.TimeProvider.GetElapsedTime(_lastActivity) >= age;
         }
@@ -228,7 +239,7 @@ internal sealed partial class ActivationData
         }
         if (countsAsActivity)
         {
-            _lastActivity = Runtime.TimeProvider.GetTimestamp();
+            _usedSinceCollection = true;
         }
     }
 

@@ -9,59 +9,67 @@ internal sealed partial class Dispatcher
 
     public GrainMethod? PendingMethod(long callId) => _pending.TryGetValue(callId, out var call) ? call.Method : null;
 
-    /// <summary>Sends one request and waits for its response (not for the final answer: "moved" comes back here).</summary>
-    private async Task<Message> SendAsync(
-        SiloAddress target, GrainId? grain, ObserverId? observer, GrainMethod method, object?[] arguments,
-        long deadline, int hops)
+    /// <summary>Sends the request of <paramref name="pending"/>; its response completes it in <see cref="OnMessage"/>.
+    /// Throws <see cref="DeliveryFailedException"/> when the frame could not even be queued.</summary>
+    private void Send(Connection connection, SiloAddress target, PendingCall pending)
     {
-        var connection = target.IsDialable
-            ? await _runtime.Connections.GetAsync(target).ConfigureAwait(false)
-            : await _runtime.Connections.GetInboundAsync(target).ConfigureAwait(false);
-        var call = new PendingCall<Message>
-        {
-            CallId = Interlocked.Increment(ref _nextCallId),
-            Method = method,
-            Target = target,
-            DeadlineTimestamp = deadline,
-            Description = $"{method.DisplayName} on {(object?)grain ?? observer} at {target}",
-            IsObserverCall = observer is not null,
-        };
+        var method = pending.Method!;
+        var arguments = pending.Arguments!;
+        pending.Target = target;
         var request = new Message
         {
             Kind = MessageKind.Request,
-            CallId = call.CallId,
-            TargetGrain = grain,
-            TargetObserver = observer,
+            CallId = pending.CallId,
+            TargetGrain = pending.Grain,
+            TargetObserver = pending.Observer,
             Method = method,
             Arguments = arguments,
             OneWay = method.IsOneWay,
-            Hops = hops,
+            Hops = pending.Hops,
         };
         _runtime.Metrics.RemoteRequests.Add(1);
+        if (!connection.Send(request))
+        {
+            throw new DeliveryFailedException($"the connection to {target} closed before {pending.Description} was sent");
+        }
         if (method.IsOneWay)
         {
-            connection.Send(request);
-            return new Message { Kind = MessageKind.Response, CallId = call.CallId, Status = ResponseStatus.Ok };
+            Succeed(pending, null);
+            return;
         }
-        _pending[call.CallId] = call;
-        var registration = method.CancellationTokenIndex >= 0
-            ? ((CancellationToken)arguments[method.CancellationTokenIndex]!).Register(
+        if (method.CancellationTokenIndex >= 0 && arguments[method.CancellationTokenIndex] is CancellationToken { CanBeCanceled: true } token)
+        {
+            pending.Cancellation.Dispose(); // from an earlier hop
+            pending.Cancellation = token.Register(
                 static s =>
                 {
                     var (connection, id) = ((Connection, long))s!;
                     connection.Send(new Message { Kind = MessageKind.Cancel, CallId = id });
                 },
-                (connection, call.CallId))
-            : default;
-        await using (registration.ConfigureAwait(false))
-        {
-            if (!connection.Send(request))
-            {
-                _pending.TryRemove(call.CallId, out _);
-                throw new DeliveryFailedException($"the connection to {target} closed before {call.Description} was sent");
-            }
-            return (Message)(await ((Task<Message>)call.Task).ConfigureAwait(false))!;
+                (connection, pending.CallId));
         }
+    }
+
+    /// <summary>A silo answered "moved" or "not serving": the request did not run there; route it again.</summary>
+    private async Task RedirectAsync(PendingCall pending, Message response)
+    {
+        var grain = pending.Grain!.Value;
+        var from = pending.Target!;
+        try
+        {
+            if (response.Status == ResponseStatus.Unavailable)
+            {
+                await AwaitNotActiveAsync(from, pending).ConfigureAwait(false);
+            }
+            _runtime.Locator.Moved(grain, from, response.MovedTo);
+            pending.Target = null;
+        }
+        catch (Exception exception)
+        {
+            Fail(pending, exception);
+            return;
+        }
+        await RouteAsync(grain, pending.Method!, pending.Arguments!, pending, pending.Hops + 1).ConfigureAwait(false);
     }
 
     private Task InvokeObserver(ObserverId observer, GrainMethod method, object?[] arguments)
@@ -77,30 +85,22 @@ internal sealed partial class Dispatcher
             return method.Return.FromException(
                 new ObserverUnavailableException($"the process holding observer {observer} is dead"));
         }
-        var pending = CreatePending(method, observer.ToString());
-        pending.IsObserverCall = true;
-        _ = SendToObserverAsync(observer, method, arguments, pending);
+        var pending = CreatePending(method);
+        pending.Observer = observer;
+        pending.Arguments = arguments;
+        _ = SendToObserverAsync(observer, pending);
         return pending.Task;
     }
 
-    private async Task SendToObserverAsync(ObserverId observer, GrainMethod method, object?[] arguments, PendingCall pending)
+    private async Task SendToObserverAsync(ObserverId observer, PendingCall pending)
     {
         try
         {
-            var response = await SendAsync(observer.Process, null, observer, method, arguments, pending.DeadlineTimestamp, 0)
-                .ConfigureAwait(false);
-            switch (response.Status)
-            {
-                case ResponseStatus.Ok:
-                    Succeed(pending, response.Result);
-                    break;
-                case ResponseStatus.Exception:
-                    Fail(pending, response.Exception!.ToException());
-                    break;
-                default:
-                    Fail(pending, new ObserverUnavailableException($"observer {observer} is not available"));
-                    break;
-            }
+            var process = observer.Process;
+            var connection = process.IsDialable
+                ? await _runtime.Connections.GetAsync(process).ConfigureAwait(false)
+                : await _runtime.Connections.GetInboundAsync(process).ConfigureAwait(false);
+            Send(connection, process, pending);
         }
         catch (Exception exception) when (exception is SiloUnavailableException or DeliveryFailedException)
         {
@@ -121,15 +121,39 @@ internal sealed partial class Dispatcher
                 OnRequest(connection, message);
                 break;
             case MessageKind.Response:
-                if (_pending.TryRemove(message.CallId, out var call))
-                {
-                    call.TrySetResult(message);
-                }
+                OnResponse(message);
                 break;
             case MessageKind.Cancel:
                 if (_incomingCancellations.TryGetValue((connection, message.CallId), out var cancellation))
                 {
                     cancellation.Cancel();
+                }
+                break;
+        }
+    }
+
+    private void OnResponse(Message response)
+    {
+        if (!_pending.TryGetValue(response.CallId, out var call))
+        {
+            return; // timed out already
+        }
+        switch (response.Status)
+        {
+            case ResponseStatus.Ok:
+                Succeed(call, response.Result);
+                break;
+            case ResponseStatus.Exception:
+                Fail(call, response.Exception!.ToException());
+                break;
+            default:
+                if (call.IsObserverCall)
+                {
+                    Fail(call, new ObserverUnavailableException($"observer {call.Observer} is not available"));
+                }
+                else
+                {
+                    _ = RedirectAsync(call, response);
                 }
                 break;
         }

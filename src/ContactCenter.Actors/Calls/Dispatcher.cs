@@ -74,7 +74,8 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
                 return RunInline(activation, method, arguments);
             }
         }
-        var pending = CreatePending(method, grain.ToString());
+        var pending = CreatePending(method);
+        pending.Grain = grain;
         _ = RouteAsync(grain, method, arguments, pending, hops: 0);
         return pending.Task;
     }
@@ -87,7 +88,8 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
             activation.EndInlineTurn(method.IsReadOnly);
             return turn;
         }
-        var pending = CreatePending(method, activation.Id.ToString());
+        var pending = CreatePending(method);
+        pending.Grain = activation.Id;
         turn.ContinueWith(
             static (t, s) =>
             {
@@ -122,11 +124,13 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
                     }
                     continue;
                 }
-                Message response;
                 try
                 {
-                    response = await SendAsync(target, grain, null, method, arguments, pending.DeadlineTimestamp, hops)
-                        .ConfigureAwait(false);
+                    var connection = await _runtime.Connections.GetAsync(target).ConfigureAwait(false);
+                    pending.Hops = hops;
+                    pending.Arguments = arguments;
+                    Send(connection, target, pending);
+                    return; // the response completes the call in OnMessage, or routes it again
                 }
                 catch (DeliveryFailedException)
                 {
@@ -134,23 +138,6 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
                     // comes back on a survivor). At-most-once holds: only undelivered requests are retried.
                     await AwaitNotActiveAsync(target, pending).ConfigureAwait(false);
                     _runtime.Locator.Moved(grain, target, null);
-                    continue;
-                }
-                switch (response.Status)
-                {
-                    case ResponseStatus.Ok:
-                        Succeed(pending, response.Result);
-                        return;
-                    case ResponseStatus.Exception:
-                        Fail(pending, response.Exception!.ToException());
-                        return;
-                    case ResponseStatus.Moved:
-                        _runtime.Locator.Moved(grain, target, response.MovedTo);
-                        continue;
-                    default:
-                        await AwaitNotActiveAsync(target, pending).ConfigureAwait(false);
-                        _runtime.Locator.Moved(grain, target, null);
-                        continue;
                 }
             }
             throw new InvalidOperationException($"{method.DisplayName} on {grain} was redirected {MaxHops} times without reaching an activation");
@@ -263,12 +250,11 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
         Reply(item.Connection!, request, ResponseFor(request, turn));
     }
 
-    private PendingCall CreatePending(GrainMethod method, string target)
+    private PendingCall CreatePending(GrainMethod method)
     {
         var pending = method.Return.CreatePending();
         pending.Method = method;
         pending.CallId = Interlocked.Increment(ref _nextCallId);
-        pending.Description = $"{method.DisplayName} on {target}";
         pending.DeadlineTimestamp = Deadline();
         _pending[pending.CallId] = pending;
         return pending;
@@ -287,12 +273,14 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
     private void Succeed(PendingCall pending, object? value)
     {
         _pending.TryRemove(pending.CallId, out _);
+        pending.Cancellation.Dispose();
         pending.TrySetResult(value);
     }
 
     private void Fail(PendingCall pending, Exception exception)
     {
         _pending.TryRemove(pending.CallId, out _);
+        pending.Cancellation.Dispose();
         pending.TrySetException(exception);
     }
 
@@ -308,6 +296,7 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
             else if (now >= pending.DeadlineTimestamp && _pending.TryRemove(id, out _))
             {
                 _runtime.Metrics.CallTimeouts.Add(1);
+                pending.Cancellation.Dispose();
                 pending.TrySetException(new GrainCallTimeoutException(
                     $"{pending.Description} did not answer within {_runtime.Options.ResponseTimeout}"));
             }

@@ -11,13 +11,29 @@ internal abstract class PendingCall
     /// <summary>When the caller stops waiting, as a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
     public long DeadlineTimestamp { get; set; }
 
-    /// <summary>What the call was, for error messages ("IQueueGrain.Enqueue on queue/q1").</summary>
-    public string Description { get; set; } = "";
-
     public GrainMethod? Method { get; set; }
 
-    /// <summary>Whether the target is an observer (its process being gone is <see cref="ObserverUnavailableException"/>).</summary>
-    public bool IsObserverCall { get; set; }
+    /// <summary>The grain called, for re-routing after "moved" and for error messages.</summary>
+    public GrainId? Grain { get; set; }
+
+    /// <summary>The observer called; its process being gone is <see cref="ObserverUnavailableException"/>.</summary>
+    public ObserverId? Observer { get; set; }
+
+    public bool IsObserverCall => Observer is not null;
+
+    /// <summary>The arguments, kept while the call may still have to be re-routed.</summary>
+    public object?[]? Arguments { get; set; }
+
+    /// <summary>How often the call has been redirected so far.</summary>
+    public int Hops { get; set; }
+
+    /// <summary>Forwards the caller's cancellation to the process running the call; released when the call ends.</summary>
+    public CancellationTokenRegistration Cancellation { get; set; }
+
+    /// <summary>What the call was, for error messages ("IQueueGrain.Enqueue on queue/q1 at 10.0.0.2:11111@…"); built
+    /// only when one is needed.</summary>
+    public string Description =>
+        $"{Method?.DisplayName} on {(object?)Grain ?? Observer}" + (Target is null ? "" : $" at {Target}");
 
     public abstract Task Task { get; }
 

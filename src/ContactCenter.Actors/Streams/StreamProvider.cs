@@ -60,9 +60,11 @@ internal sealed class StreamProvider : IStreamProvider
 
     private sealed class Stream<T>(StreamProvider provider, StreamId id) : IAsyncStream<T>
     {
+        private IStreamRendezvousGrain? _rendezvous;
+
         public StreamId Id => id;
 
-        public Task<StreamSequenceToken> OnNextAsync(T item) => provider.Rendezvous(id).Publish(item!);
+        public Task<StreamSequenceToken> OnNextAsync(T item) => (_rendezvous ??= provider.Rendezvous(id)).Publish(item!);
 
         public Task<StreamSubscriptionHandle> SubscribeAsync(Func<T, StreamSequenceToken, Task> onNext) =>
             provider.SubscribeAsync(id, (item, token) => onNext((T)item, token));
