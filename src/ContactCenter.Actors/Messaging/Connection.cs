@@ -46,12 +46,12 @@ internal sealed class Connection
     public bool Send(Message message) => IsOpen && _outbox.Writer.TryWrite(message);
 
     /// <summary>Sends what is queued (answers to the last requests), then closes.</summary>
-    public async Task CloseAsync(TimeSpan timeout)
+    public async Task CloseAsync(TimeSpan timeout, TimeProvider time)
     {
         _outbox.Writer.TryComplete();
         try
         {
-            await _writer.WaitAsync(timeout).ConfigureAwait(false);
+            await _writer.WaitAsync(timeout, time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

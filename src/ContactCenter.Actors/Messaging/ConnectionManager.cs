@@ -103,7 +103,7 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
     {
         _stopped = true;
         _listener?.Close();
-        await Task.WhenAll(_all.Keys.Select(c => c.CloseAsync(timeout))).ConfigureAwait(false);
+        await Task.WhenAll(_all.Keys.Select(c => c.CloseAsync(timeout, runtime.TimeProvider))).ConfigureAwait(false);
     }
 
     public bool OnReceived(Connection connection, Message message)
@@ -187,7 +187,7 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using var timeout = new CancellationTokenSource(runtime.Options.ConnectTimeout);
+            using var timeout = new CancellationTokenSource(runtime.Options.ConnectTimeout, runtime.TimeProvider);
             await socket.ConnectAsync(peer.Host, peer.Port, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is SocketException or OperationCanceledException)
