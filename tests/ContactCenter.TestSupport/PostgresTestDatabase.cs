@@ -1,0 +1,63 @@
+using Npgsql;
+
+namespace ContactCenter.TestSupport;
+
+/// <summary>A private database for one test class on the server named by <c>ConnectionStrings__ContactCenter</c>
+/// (ops/test.sh starts a throwaway one), dropped on dispose.</summary>
+public sealed class PostgresTestDatabase : IAsyncDisposable
+{
+    public const string Variable = "ConnectionStrings__ContactCenter";
+
+    private readonly string _adminConnectionString;
+
+    private PostgresTestDatabase(string adminConnectionString, string name, NpgsqlDataSource dataSource)
+    {
+        _adminConnectionString = adminConnectionString;
+        Name = name;
+        DataSource = dataSource;
+    }
+
+    public string Name { get; }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Why PostgreSQL tests cannot run here, or null when they can. In CI a missing server is an error, not a
+    /// reason to skip.</summary>
+    public static string? UnavailableReason()
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable)))
+        {
+            return null;
+        }
+        if (Environment.GetEnvironmentVariable("CI") is not null)
+        {
+            throw new InvalidOperationException($"CI must provide PostgreSQL through {Variable} (ops/test.sh does)");
+        }
+        return $"{Variable} is not set: install postgresql and run ops/test.sh, or point it at a server";
+    }
+
+    public static async Task<PostgresTestDatabase> CreateAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable(Variable)
+            ?? throw new InvalidOperationException($"{Variable} is not set");
+        var name = $"cc_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new PostgresTestDatabase(admin, name, NpgsqlDataSource.Create(builder.ConnectionString));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
