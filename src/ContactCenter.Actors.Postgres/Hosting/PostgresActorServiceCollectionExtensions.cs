@@ -10,15 +10,17 @@ public static class PostgresActorServiceCollectionExtensions
     public static Task<int> MigrateActorsAsync(this MigrationRunner runner, CancellationToken cancellationToken = default) =>
         runner.MigrateAsync("actors", typeof(MigrationRunner).Assembly, ".Migrations.Scripts.", cancellationToken);
 
-    /// <summary>Registers the PostgreSQL state storage and event journal on <paramref name="dataSource"/>. Membership,
-    /// directory and reminders on PostgreSQL come next; until then a cluster needs all five, so the host does not use
-    /// these yet.</summary>
-    public static IServiceCollection AddPostgresStateAndJournal(this IServiceCollection services, NpgsqlDataSource dataSource)
+    /// <summary>Registers all five runtime providers on PostgreSQL (<paramref name="dataSource"/> shared by every node
+    /// of the cluster). Run <see cref="MigrateActorsAsync"/> before starting the silo or client.</summary>
+    public static IServiceCollection AddPostgresActorProviders(this IServiceCollection services, NpgsqlDataSource dataSource)
     {
         services.TryAddSingleton(dataSource);
         services.TryAddSingleton<PostgresClock>();
+        services.TryAddSingleton<IMembershipTable, PostgresMembershipTable>();
+        services.TryAddSingleton<IGrainDirectory, PostgresGrainDirectory>();
         services.TryAddSingleton<IGrainStateStorage, PostgresGrainStateStorage>();
         services.TryAddSingleton<IEventJournal, PostgresEventJournal>();
+        services.TryAddSingleton<IReminderTable, PostgresReminderTable>();
         return services;
     }
 }

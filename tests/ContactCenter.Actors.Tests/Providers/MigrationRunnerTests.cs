@@ -17,9 +17,9 @@ public sealed class MigrationRunnerTests
         var applied = await Task.WhenAll(Enumerable.Range(0, 6)
             .Select(_ => Task.Run(() => new MigrationRunner(database.DataSource).MigrateActorsAsync(TestContext.Current.CancellationToken))));
 
-        Assert.Equal(1, applied.Sum());
+        Assert.Equal(2, applied.Sum());
         await using var command = database.DataSource.CreateCommand("SELECT version FROM schema_versions WHERE module = 'actors'");
-        Assert.Equal(1, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
         Assert.Equal(0, await new MigrationRunner(database.DataSource).MigrateActorsAsync(TestContext.Current.CancellationToken));
     }
 }

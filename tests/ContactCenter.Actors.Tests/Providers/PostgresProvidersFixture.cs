@@ -21,6 +21,17 @@ public sealed class PostgresProvidersFixture : IAsyncLifetime
         return Database!;
     }
 
+    /// <summary>Empties the cluster tables, for suites that expect fresh storage per test (tests of one class run one
+    /// after another).</summary>
+    public async Task<PostgresTestDatabase> RequireEmptyClusterAsync()
+    {
+        var database = Require();
+        await using var command = database.DataSource.CreateCommand(
+            "TRUNCATE cluster_members, grain_directory; UPDATE cluster_version SET version = 0");
+        await command.ExecuteNonQueryAsync();
+        return database;
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (PostgresTestDatabase.UnavailableReason() is not null)
