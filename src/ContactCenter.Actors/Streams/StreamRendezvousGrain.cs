@@ -8,7 +8,7 @@ internal sealed class StreamRendezvousGrain(
     // Transient: a new activation starts a new epoch, which tells subscribers they may have missed items.
     private readonly Guid _epoch = Guid.NewGuid();
     private long _sequence;
-    private List<(Guid Id, IStreamConsumer Consumer)> _consumers = [];
+    private List<Consumer> _consumers = [];
 
     private StreamId Stream
     {
@@ -24,7 +24,7 @@ internal sealed class StreamRendezvousGrain(
     {
         var runtime = Activation.Runtime;
         _consumers = subscriptions.State.Subscribers
-            .Select(s => (s.SubscriptionId, (IStreamConsumer)runtime.ParseReference(s.Consumer)))
+            .Select(s => new Consumer(s.SubscriptionId, (IStreamConsumer)runtime.ParseReference(s.Consumer)))
             .ToList();
         return Task.CompletedTask;
     }
@@ -41,7 +41,7 @@ internal sealed class StreamRendezvousGrain(
         list.Add(new StreamSubscriber(subscriptionId, wire));
         await subscriptions.WriteStateAsync();
         _consumers.RemoveAll(c => c.Id == subscriptionId);
-        _consumers.Add((subscriptionId, consumer));
+        _consumers.Add(new Consumer(subscriptionId, consumer));
     }
 
     public async Task Unsubscribe(Guid subscriptionId)
@@ -58,20 +58,49 @@ internal sealed class StreamRendezvousGrain(
     {
         var token = new StreamSequenceToken(_epoch, ++_sequence);
         var stream = Stream;
-        foreach (var (id, consumer) in _consumers)
+        foreach (var consumer in _consumers)
         {
-            consumer.Deliver(stream, id, token, item).ContinueWith(
-                static (t, s) =>
-                {
-                    var (self, id, consumer) = ((StreamRendezvousGrain, Guid, IStreamConsumer))s!;
-                    self.OnDeliveryFailed(id, consumer, t.Exception!.GetBaseException());
-                },
-                (this, id, consumer),
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted,
-                TaskScheduler.Default);
+            consumer.Deliver(this, stream, token, item);
         }
         return Task.FromResult(token);
+    }
+
+    /// <summary>One subscriber and the order of deliveries to it. A call to a grain or process this activation has not
+    /// reached yet resolves asynchronously, so two such calls could overtake each other; until the first delivery
+    /// succeeded, deliveries are chained one after another. Afterwards the route is warm: each call is handed to the
+    /// connection (or the local activation) synchronously, in publish order, without waiting for the previous answer.</summary>
+    private sealed class Consumer(Guid id, IStreamConsumer reference)
+    {
+        private Task _chain = Task.CompletedTask;
+        private volatile bool _warm;
+
+        public Guid Id => id;
+
+        public IStreamConsumer Reference => reference;
+
+        public void Deliver(StreamRendezvousGrain owner, StreamId stream, StreamSequenceToken token, object item)
+        {
+            if (_warm && _chain.IsCompleted)
+            {
+                _ = Send(owner, stream, token, item);
+                return;
+            }
+            _chain = _chain.ContinueWith(_ => Send(owner, stream, token, item), TaskScheduler.Default).Unwrap();
+        }
+
+        private async Task Send(StreamRendezvousGrain owner, StreamId stream, StreamSequenceToken token, object item)
+        {
+            try
+            {
+                await reference.Deliver(stream, id, token, item).ConfigureAwait(false);
+                _warm = true;
+            }
+            catch (Exception exception)
+            {
+                _warm = false;
+                owner.OnDeliveryFailed(id, reference, exception);
+            }
+        }
     }
 
     private void OnDeliveryFailed(Guid id, IStreamConsumer consumer, Exception exception)

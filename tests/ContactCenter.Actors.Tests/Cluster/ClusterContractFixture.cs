@@ -10,10 +10,20 @@ public abstract class ClusterContractFixture : IAsyncLifetime
 {
     private TestCluster? _cluster;
 
-    public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the fixture has not started");
+    public TestCluster Cluster
+    {
+        get
+        {
+            SkipIfUnavailable();
+            return _cluster ?? throw new InvalidOperationException("the fixture has not started");
+        }
+    }
 
-    /// <summary>Registers the providers under test; null keeps each cluster's own in-memory storage.</summary>
-    protected virtual Action<IServiceCollection>? Providers => null;
+    /// <summary>Why this provider family cannot run here (the tests skip, naming it), or null.</summary>
+    protected virtual string? UnavailableReason => null;
+
+    /// <summary>Providers for a new cluster of its own; null keeps the cluster's own in-memory storage.</summary>
+    protected virtual Task<Action<IServiceCollection>?> ProvidersForNewClusterAsync() => Task.FromResult<Action<IServiceCollection>?>(null);
 
     /// <summary>Direct access to the providers a cluster uses, for tests that tamper with storage behind its back.</summary>
     public abstract IGrainStateStorage StateOf(TestCluster cluster);
@@ -22,9 +32,10 @@ public abstract class ClusterContractFixture : IAsyncLifetime
 
     public async Task<TestCluster> StartClusterAsync(Action<TestClusterOptions>? configure = null)
     {
+        SkipIfUnavailable();
         var options = new TestClusterOptions
         {
-            ConfigureProviders = Providers,
+            ConfigureProviders = await ProvidersForNewClusterAsync(),
             ConfigureServices = services =>
             {
                 services.AddGrainsFrom(typeof(CounterGrain).Assembly);
@@ -33,17 +44,39 @@ public abstract class ClusterContractFixture : IAsyncLifetime
             },
         };
         configure?.Invoke(options);
-        return await TestCluster.StartAsync(options);
+        var cluster = await TestCluster.StartAsync(options);
+        OnClusterStarted(cluster);
+        return cluster;
     }
 
-    public async ValueTask InitializeAsync() => _cluster = await StartClusterAsync();
+    /// <summary>Called with each cluster right after it started on the providers of the last
+    /// <see cref="ProvidersForNewClusterAsync"/>.</summary>
+    protected virtual void OnClusterStarted(TestCluster cluster)
+    {
+    }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (UnavailableReason is null)
+        {
+            _cluster = await StartClusterAsync();
+        }
+    }
+
+    public virtual async ValueTask DisposeAsync()
     {
         if (_cluster is not null)
         {
             await _cluster.DisposeAsync();
         }
         GC.SuppressFinalize(this);
+    }
+
+    private void SkipIfUnavailable()
+    {
+        if (UnavailableReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
     }
 }

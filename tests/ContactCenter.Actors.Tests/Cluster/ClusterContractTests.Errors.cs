@@ -17,22 +17,6 @@ public abstract partial class ClusterContractTests
     }
 
     [Fact]
-    public async Task A_call_that_outlives_its_timeout_fails_with_a_timeout_on_fake_time()
-    {
-        var time = new FakeTimeProvider();
-        await using var cluster = await Fixture.StartClusterAsync(o =>
-        {
-            o.Silos = 2;
-            o.Time = time;
-        });
-        var call = cluster.Client.GetGrain<IErrorGrain>(NewKey("slow")).Hang(60_000, CancellationToken.None);
-        await Eventually.TrueAsync(() => cluster.Silos.Any(s => s.ActivationCount > 0), TimeSpan.FromSeconds(10), "the call reached a silo");
-        time.Advance(TimeSpan.FromSeconds(11));
-        var exception = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call);
-        Assert.Contains("Hang", exception.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Cancellation_crosses_processes()
     {
         using var cancellation = new CancellationTokenSource();

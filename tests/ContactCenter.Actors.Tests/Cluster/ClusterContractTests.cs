@@ -13,7 +13,7 @@ public abstract partial class ClusterContractTests(ClusterContractFixture fixtur
 
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    protected static string NewKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+    internal static string NewKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     /// <summary>Every process of the cluster as a grain factory: silos and clients.</summary>
     protected static IReadOnlyList<IGrainFactory> Factories(TestCluster cluster) =>

@@ -3,7 +3,7 @@ using ContactCenter.TestSupport;
 
 namespace ContactCenter.Actors.Tests.Cluster;
 
-public abstract partial class ClusterContractTests
+public sealed partial class FakeTimeClusterTests
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromMilliseconds(200);
 
@@ -12,7 +12,7 @@ public abstract partial class ClusterContractTests
     {
         var time = new FakeTimeProvider();
         var links = new CuttableMembershipTable[silos];
-        var cluster = await Fixture.StartClusterAsync(o =>
+        var cluster = await fixture.StartClusterAsync(o =>
         {
             o.Silos = silos;
             o.Time = time;

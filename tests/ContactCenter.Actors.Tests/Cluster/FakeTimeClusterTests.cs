@@ -1,0 +1,85 @@
+using ContactCenter.Actors.Tests.Grains;
+using ContactCenter.TestSupport;
+
+namespace ContactCenter.Actors.Tests.Cluster;
+
+/// <summary>Cluster behaviour on fake time: timers, idle collection, call timeouts, fencing. The in-memory providers
+/// share the test's clock; a database provider has its own clock, so these run on the in-memory family only (the
+/// providers' clock-dependent contracts are covered by the storage-level suites on every provider).</summary>
+public sealed partial class FakeTimeClusterTests(InMemoryClusterContractFixture fixture) : IClassFixture<InMemoryClusterContractFixture>
+{
+    private static string NewKey(string prefix) => ClusterContractTests.NewKey(prefix);
+
+    [Fact]
+    public async Task Timers_tick_as_turns_stop_when_disposed_and_do_not_keep_a_grain_alive()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await fixture.StartClusterAsync(o =>
+        {
+            o.Silos = 2;
+            o.Time = time;
+        });
+        var key = NewKey("timer");
+        var grain = cluster.Client.GetGrain<ITimerGrain>(key);
+        await grain.Start(TimeSpan.FromSeconds(1));
+        for (var i = 1; i <= 3; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            var expected = i;
+            await Eventually.TrueAsync(async () => await grain.Ticks() == expected, TimeSpan.FromSeconds(10), $"tick {expected}");
+        }
+        await grain.Stop();
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(3, await grain.Ticks());
+
+        await grain.Start(TimeSpan.FromMinutes(1));
+        var id = new GrainId(typeof(ITimerGrain).FullName!, key);
+        time.Advance(TimeSpan.FromMinutes(17));
+        await Eventually.TrueAsync(() => cluster.HostOf(id) is null, TimeSpan.FromSeconds(10), "the timer grain collected although its timer ticks");
+    }
+
+    [Fact]
+    public async Task Idle_activations_are_collected_and_come_back_with_their_state()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await fixture.StartClusterAsync(o =>
+        {
+            o.Silos = 2;
+            o.Time = time;
+        });
+        var busy = cluster.Client.GetGrain<ICounterGrain>(NewKey("busy"));
+        var idle = cluster.Client.GetGrain<ICounterGrain>(NewKey("idle"));
+        await idle.Increment();
+        await busy.Increment();
+        var idleId = new GrainId(typeof(ICounterGrain).FullName!, idle.GetPrimaryKeyString());
+        var busyId = new GrainId(typeof(ICounterGrain).FullName!, busy.GetPrimaryKeyString());
+
+        for (var minute = 0; minute < 14; minute++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            await busy.Get();
+        }
+        Assert.NotNull(cluster.HostOf(idleId));
+        time.Advance(TimeSpan.FromMinutes(3));
+        await busy.Get();
+        await Eventually.TrueAsync(() => cluster.HostOf(idleId) is null, TimeSpan.FromSeconds(10), "the idle counter collected");
+        Assert.NotNull(cluster.HostOf(busyId));
+        Assert.Equal(2, await idle.Increment());
+    }
+
+    [Fact]
+    public async Task A_call_that_outlives_its_timeout_fails_with_a_timeout_on_fake_time()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await fixture.StartClusterAsync(o =>
+        {
+            o.Silos = 2;
+            o.Time = time;
+        });
+        var call = cluster.Client.GetGrain<IErrorGrain>(NewKey("slow")).Hang(60_000, CancellationToken.None);
+        await Eventually.TrueAsync(() => cluster.Silos.Any(s => s.ActivationCount > 0), TimeSpan.FromSeconds(10), "the call reached a silo");
+        time.Advance(TimeSpan.FromSeconds(11));
+        var exception = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call);
+        Assert.Contains("Hang", exception.Message, StringComparison.Ordinal);
+    }
+}
