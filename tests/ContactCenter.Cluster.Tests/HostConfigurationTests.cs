@@ -33,7 +33,7 @@ public sealed class HostConfigurationTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task A_connection_string_fails_clearly_until_the_PostgreSQL_providers_exist(bool asFlag)
+    public async Task An_unreachable_database_stops_the_host_with_a_clear_message_that_keeps_the_password_secret(bool asFlag)
     {
         const string password = "s3cret-7f3a91";
         const string connectionString = $"Host=127.0.0.1;Port=1;Username=contactcenter;Password={password};Database=contactcenter";
@@ -44,7 +44,7 @@ public sealed class HostConfigurationTests
         var exitCode = await host.WaitForExitAsync(ExitTimeout, TestContext.Current.CancellationToken);
 
         Assert.True(exitCode != 0, $"the host exited with 0{Environment.NewLine}{host.Describe()}");
-        Assert.Contains("the PostgreSQL providers are not implemented yet", host.StandardError, StringComparison.Ordinal);
+        Assert.Contains("cannot prepare the cluster database contactcenter on 127.0.0.1:1", host.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain(password, host.StandardOutput + host.StandardError, StringComparison.Ordinal);
     }
 

@@ -10,14 +10,18 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     private readonly string _adminConnectionString;
 
-    private PostgresTestDatabase(string adminConnectionString, string name, NpgsqlDataSource dataSource)
+    private PostgresTestDatabase(string adminConnectionString, string name, string connectionString)
     {
         _adminConnectionString = adminConnectionString;
         Name = name;
-        DataSource = dataSource;
+        ConnectionString = connectionString;
+        DataSource = NpgsqlDataSource.Create(connectionString);
     }
 
     public string Name { get; }
+
+    /// <summary>The connection string of this database (for processes the test starts).</summary>
+    public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -48,7 +52,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new PostgresTestDatabase(admin, name, NpgsqlDataSource.Create(builder.ConnectionString));
+        return new PostgresTestDatabase(admin, name, builder.ConnectionString);
     }
 
     public async ValueTask DisposeAsync()

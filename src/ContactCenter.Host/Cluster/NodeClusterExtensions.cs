@@ -1,6 +1,8 @@
 using ContactCenter.Actors;
 using ContactCenter.Actors.InMemory;
+using ContactCenter.Actors.Postgres;
 using ContactCenter.Host.Configuration;
+using Npgsql;
 
 namespace ContactCenter.Host.Cluster;
 
@@ -36,12 +38,22 @@ internal static class NodeClusterExtensions
 
     private static void AddProviders(IServiceCollection services, NodeOptions node, NodeRoles roles)
     {
-        if (node.ConnectionString is not null)
+        if (node.ConnectionString is { } connectionString)
         {
-            // Say so rather than run on in-memory providers that nobody else shares.
-            throw new NodeConfigurationException(
-                "a PostgreSQL connection string is set (--postgres or ConnectionStrings__ContactCenter), but the PostgreSQL " +
-                "providers are not implemented yet. Run without a connection string for a single node on the in-memory providers.");
+            NpgsqlDataSource dataSource;
+            try
+            {
+                dataSource = NpgsqlDataSource.Create(connectionString);
+            }
+            catch (ArgumentException exception)
+            {
+                // The message of a malformed string may quote it; say only what is wrong with it.
+                throw new NodeConfigurationException(
+                    $"the PostgreSQL connection string (--postgres or ConnectionStrings__ContactCenter) is not valid: {exception.GetType().Name}");
+            }
+            services.AddPostgresActorProviders(dataSource);
+            services.AddHostedService<DatabaseMigrationHostedService>();
+            return;
         }
         if (!roles.HasFlag(NodeRoles.Silo))
         {
