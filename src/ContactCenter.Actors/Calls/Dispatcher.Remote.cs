@@ -141,7 +141,7 @@ internal sealed partial class Dispatcher
         switch (response.Status)
         {
             case ResponseStatus.Ok:
-                Succeed(call, response.Result);
+                Succeed(call, response.Value);
                 break;
             case ResponseStatus.Exception:
                 Fail(call, response.Exception!.ToException());
@@ -276,7 +276,7 @@ internal sealed partial class Dispatcher
             CallId = request.CallId,
             Status = ResponseStatus.Ok,
             Method = request.Method,
-            Result = request.Method!.Return.GetResult(finished),
+            Value = request.Method!.Return.GetResult(finished),
         }
         : ExceptionResponse(request.CallId, finished.IsCanceled
             ? new OperationCanceledException()

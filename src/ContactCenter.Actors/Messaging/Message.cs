@@ -28,7 +28,7 @@ internal sealed class Message
 
     public ResponseStatus Status { get; init; }
 
-    public object? Result { get; init; }
+    public object? Value { get; init; }
 
     public ExceptionInfo? Exception { get; init; }
 

@@ -122,7 +122,7 @@ internal sealed class MessageCodec(ActorSerializer serializer, IMessageResolver 
                 if (message.Method?.Return.ResultType is { } resultType)
                 {
                     writer.WritePropertyName("r");
-                    serializer.Write(writer, message.Result, resultType);
+                    serializer.Write(writer, message.Value, resultType);
                 }
                 break;
             case ResponseStatus.Exception:
@@ -242,7 +242,7 @@ internal sealed class MessageCodec(ActorSerializer serializer, IMessageResolver 
             Kind = MessageKind.Response,
             CallId = callId,
             Status = status,
-            Result = result,
+            Value = result,
             Exception = exception,
             MovedTo = movedTo,
             Method = method,
