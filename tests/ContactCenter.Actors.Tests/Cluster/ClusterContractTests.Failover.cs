@@ -30,7 +30,7 @@ public abstract partial class ClusterContractTests
             Assert.Equal(2, count);
             Assert.Equal(7, await cluster.Client.GetGrain<IAccountGrain>(key).Balance());
         }
-        TestContext.Current.SendDiagnosticMessage($"kill -> all {keys.Length} grains answering: {clock.ElapsedMilliseconds} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"kill -> all {keys.Length} grains answering: {clock.ElapsedMilliseconds} ms");
 
         foreach (var key in moved)
         {
