@@ -49,17 +49,6 @@ internal sealed partial class ActivationData
 
     public bool IsValid => (ActivationState)Volatile.Read(ref Unsafe.As<ActivationState, int>(ref _state)) == ActivationState.Valid;
 
-    public ActivationState State
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _state;
-            }
-        }
-    }
-
     /// <summary>Handlers of the grain's stream subscriptions, reached through <see cref="IStreamConsumer"/> calls.</summary>
     public StreamHandlers StreamHandlers => field ??= new StreamHandlers();
 

@@ -12,9 +12,6 @@ internal abstract class ReturnAdapter
     /// <summary>A faulted task of the method's own task type.</summary>
     public abstract Task FromException(Exception exception);
 
-    /// <summary>A completed task of the method's own task type carrying <paramref name="value"/>.</summary>
-    public abstract Task FromResult(object? value);
-
     /// <summary>The value of a task that completed successfully.</summary>
     public abstract object? GetResult(Task completed);
 
@@ -64,8 +61,6 @@ internal abstract class ReturnAdapter
 
         public override Task FromException(Exception exception) => Task.FromException(exception);
 
-        public override Task FromResult(object? value) => Task.CompletedTask;
-
         public override object? GetResult(Task completed) => null;
 
         public override object? ToProxyResult(Task task) => shape switch
@@ -83,8 +78,6 @@ internal abstract class ReturnAdapter
         public override PendingCall CreatePending() => new PendingCall<T>();
 
         public override Task FromException(Exception exception) => Task.FromException<T>(exception);
-
-        public override Task FromResult(object? value) => Task.FromResult((T)value!);
 
         public override object? GetResult(Task completed) => CompletedTasks.ValueOf<T>(completed);
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ContactCenter.Actors;
 
 /// <summary>An external cluster client for processes without the silo role (web-only, sip-only): calls grains, hosts
@@ -35,11 +33,4 @@ public sealed class ClusterClient : IClusterClient, IAsyncDisposable
         _runtime.DeleteObjectReference(reference);
 
     public ValueTask DisposeAsync() => _runtime.DisposeAsync();
-
-    public static ClusterClient Create(Action<IServiceCollection> configure)
-    {
-        var services = new ServiceCollection();
-        configure(services);
-        return new ClusterClient(services.BuildServiceProvider());
-    }
 }

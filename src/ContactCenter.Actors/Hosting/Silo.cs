@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ContactCenter.Actors;
 
 /// <summary>A process's silo: hosts activations and is a member of the cluster. Build it from a service provider that
@@ -47,12 +45,4 @@ public sealed class Silo : IAsyncDisposable
     internal Hosting.ActorRuntime Runtime => _runtime;
 
     public ValueTask DisposeAsync() => _runtime.DisposeAsync();
-
-    /// <summary>Creates a silo from a fresh service collection configured by <paramref name="configure"/>.</summary>
-    public static Silo Create(Action<IServiceCollection> configure)
-    {
-        var services = new ServiceCollection();
-        configure(services);
-        return new Silo(services.BuildServiceProvider());
-    }
 }

@@ -52,23 +52,6 @@ internal sealed class ActorSerializer
         JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)))
         ?? throw new JsonException($"null where a {typeof(T).Name} was expected");
 
-    public string SerializeTagged(object? value)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            WriteTagged(writer, value);
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    public object? DeserializeTagged(string json)
-    {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        return ReadTagged(ref reader);
-    }
-
     // {"t":"<type>","v":<value>} — the type must be one a registered context knows, which doubles as an allow-list.
     private void WriteTagged(Utf8JsonWriter writer, object? value)
     {
