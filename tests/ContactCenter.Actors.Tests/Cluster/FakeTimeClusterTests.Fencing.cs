@@ -12,10 +12,9 @@ public sealed partial class FakeTimeClusterTests
     {
         var time = new FakeTimeProvider();
         var links = new CuttableMembershipTable[silos];
-        var cluster = await fixture.StartClusterAsync(o =>
+        var cluster = await StartClusterAsync(time, o =>
         {
             o.Silos = silos;
-            o.Time = time;
             o.ConfigureSilo = (index, services) => services.Decorate<IMembershipTable>(inner => links[index] = new CuttableMembershipTable(inner));
         });
         return (cluster, time, links);

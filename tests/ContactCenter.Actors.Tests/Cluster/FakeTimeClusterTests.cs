@@ -10,15 +10,20 @@ public sealed partial class FakeTimeClusterTests(InMemoryClusterContractFixture 
 {
     private static string NewKey(string prefix) => ClusterContractTests.NewKey(prefix);
 
+    /// <summary>Two silos and a client on <paramref name="time"/>.</summary>
+    private Task<TestCluster> StartClusterAsync(FakeTimeProvider time, Action<TestClusterOptions>? configure = null) =>
+        fixture.StartClusterAsync(o =>
+        {
+            o.Silos = 2;
+            o.Time = time;
+            configure?.Invoke(o);
+        });
+
     [Fact]
     public async Task Timers_tick_as_turns_stop_when_disposed_and_do_not_keep_a_grain_alive()
     {
         var time = new FakeTimeProvider();
-        await using var cluster = await fixture.StartClusterAsync(o =>
-        {
-            o.Silos = 2;
-            o.Time = time;
-        });
+        await using var cluster = await StartClusterAsync(time);
         var key = NewKey("timer");
         var grain = cluster.Client.GetGrain<ITimerGrain>(key);
         await grain.Start(TimeSpan.FromSeconds(1));
@@ -42,11 +47,7 @@ public sealed partial class FakeTimeClusterTests(InMemoryClusterContractFixture 
     public async Task Idle_activations_are_collected_and_come_back_with_their_state()
     {
         var time = new FakeTimeProvider();
-        await using var cluster = await fixture.StartClusterAsync(o =>
-        {
-            o.Silos = 2;
-            o.Time = time;
-        });
+        await using var cluster = await StartClusterAsync(time);
         var busy = cluster.Client.GetGrain<ICounterGrain>(NewKey("busy"));
         var idle = cluster.Client.GetGrain<ICounterGrain>(NewKey("idle"));
         await idle.Increment();
@@ -71,11 +72,7 @@ public sealed partial class FakeTimeClusterTests(InMemoryClusterContractFixture 
     public async Task A_call_that_outlives_its_timeout_fails_with_a_timeout_on_fake_time()
     {
         var time = new FakeTimeProvider();
-        await using var cluster = await fixture.StartClusterAsync(o =>
-        {
-            o.Silos = 2;
-            o.Time = time;
-        });
+        await using var cluster = await StartClusterAsync(time);
         var call = cluster.Client.GetGrain<IErrorGrain>(NewKey("slow")).Hang(60_000, CancellationToken.None);
         await Eventually.TrueAsync(() => cluster.Silos.Any(s => s.ActivationCount > 0), TimeSpan.FromSeconds(10), "the call reached a silo");
         time.Advance(TimeSpan.FromSeconds(11));

@@ -348,26 +348,7 @@ public abstract class EventJournalContractTests
 
     /// <summary>Releases every append at the same moment, each on its own thread-pool turn; writer w appends events
     /// labelled <c>w{w}-1</c>…; records who won and how the others failed.</summary>
-    private static async Task<(int Writer, long? Version, Exception? Error)[]> AppendAllAtOnceAsync(
-        IEventJournal journal, string stream, long expectedVersion, int writers, int eventsEach)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var attempts = Enumerable.Range(0, writers)
-            .Select(writer => Task.Run(async () =>
-            {
-                await start.Task;
-                try
-                {
-                    var version = await journal.AppendAsync(stream, expectedVersion, Events($"w{writer}-", eventsEach), Cancel);
-                    return (writer, (long?)version, (Exception?)null);
-                }
-                catch (Exception error)
-                {
-                    return (writer, null, error);
-                }
-            }, Cancel))
-            .ToArray();
-        start.SetResult();
-        return await Task.WhenAll(attempts);
-    }
+    private static Task<(int Writer, long? Version, Exception? Error)[]> AppendAllAtOnceAsync(
+        IEventJournal journal, string stream, long expectedVersion, int writers, int eventsEach) =>
+        AllAtOnce.CompeteAsync(writers, writer => journal.AppendAsync(stream, expectedVersion, Events($"w{writer}-", eventsEach), Cancel), Cancel);
 }

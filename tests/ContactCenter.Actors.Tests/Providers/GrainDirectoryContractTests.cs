@@ -21,20 +21,9 @@ public abstract class GrainDirectoryContractTests
     }
 
     /// <summary>Releases every candidate's registration at the same moment, each on its own thread-pool turn.</summary>
-    private static async Task<SiloAddress[]> RegisterAllAtOnceAsync(
-        IGrainDirectory directory, GrainId grain, IReadOnlyList<SiloAddress> candidates)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var registrations = candidates
-            .Select(candidate => Task.Run(async () =>
-            {
-                await start.Task;
-                return await directory.RegisterAsync(grain, candidate, Cancel);
-            }, Cancel))
-            .ToArray();
-        start.SetResult();
-        return await Task.WhenAll(registrations);
-    }
+    private static Task<SiloAddress[]> RegisterAllAtOnceAsync(
+        IGrainDirectory directory, GrainId grain, IReadOnlyList<SiloAddress> candidates) =>
+        AllAtOnce.RunAsync(candidates.Count, i => directory.RegisterAsync(grain, candidates[i], Cancel), Cancel);
 
     [Fact]
     public async Task Lookup_of_an_unknown_grain_returns_null()

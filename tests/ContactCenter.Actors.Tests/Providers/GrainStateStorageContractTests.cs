@@ -223,26 +223,7 @@ public abstract class GrainStateStorageContractTests
 
     /// <summary>Releases every writer at the same moment, each on its own thread-pool turn; records who won and how
     /// the others failed.</summary>
-    private static async Task<(int Writer, long? Version, Exception? Error)[]> WriteAllAtOnceAsync(
-        IGrainStateStorage storage, GrainId grain, long expectedVersion, int writers)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var attempts = Enumerable.Range(0, writers)
-            .Select(writer => Task.Run(async () =>
-            {
-                await start.Task;
-                try
-                {
-                    var version = await storage.WriteAsync(StateName, grain, Document(writer), expectedVersion, Cancel);
-                    return (writer, (long?)version, (Exception?)null);
-                }
-                catch (Exception error)
-                {
-                    return (writer, null, error);
-                }
-            }, Cancel))
-            .ToArray();
-        start.SetResult();
-        return await Task.WhenAll(attempts);
-    }
+    private static Task<(int Writer, long? Version, Exception? Error)[]> WriteAllAtOnceAsync(
+        IGrainStateStorage storage, GrainId grain, long expectedVersion, int writers) =>
+        AllAtOnce.CompeteAsync(writers, writer => storage.WriteAsync(StateName, grain, Document(writer), expectedVersion, Cancel), Cancel);
 }
