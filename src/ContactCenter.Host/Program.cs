@@ -15,7 +15,7 @@ try
     var node = builder.AddNodeConfiguration(args);
     builder.AddNodeLogging();
     builder.ListenOnNodeHttpPort(node);
-    builder.Services.AddNodeCluster(node);
+    builder.Services.AddNodeCluster(node, builder.Configuration);
     builder.Services.AddNodeHealthChecks();
 
     await using var app = builder.Build();

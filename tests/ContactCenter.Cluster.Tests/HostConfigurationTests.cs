@@ -1,4 +1,4 @@
-using Xunit;
+using ContactCenter.Drills;
 
 namespace ContactCenter.Cluster.Tests;
 
@@ -22,7 +22,7 @@ public sealed class HostConfigurationTests
     [InlineData(new[] { "--roles", "web,sip" }, "needs a cluster shared through PostgreSQL (--postgres)")]
     public async Task Invalid_configuration_stops_the_host_with_a_clear_message(string[] args, string expected)
     {
-        await using var host = HostProcess.Start(args);
+        await using var host = HostProcess.Start(args, report: TestOutput.Report);
 
         var exitCode = await host.WaitForExitAsync(ExitTimeout, TestContext.Current.CancellationToken);
 
@@ -38,8 +38,8 @@ public sealed class HostConfigurationTests
         const string password = "s3cret-7f3a91";
         const string connectionString = $"Host=127.0.0.1;Port=1;Username=contactcenter;Password={password};Database=contactcenter";
         await using var host = asFlag
-            ? HostProcess.Start(["--postgres", connectionString])
-            : HostProcess.Start([], new Dictionary<string, string> { ["ConnectionStrings__ContactCenter"] = connectionString });
+            ? HostProcess.Start(["--postgres", connectionString], report: TestOutput.Report)
+            : HostProcess.Start([], new Dictionary<string, string> { ["ConnectionStrings__ContactCenter"] = connectionString }, report: TestOutput.Report);
 
         var exitCode = await host.WaitForExitAsync(ExitTimeout, TestContext.Current.CancellationToken);
 
@@ -51,7 +51,7 @@ public sealed class HostConfigurationTests
     [Fact]
     public async Task Help_lists_the_flags_and_exits_0()
     {
-        await using var host = HostProcess.Start(["--help"]);
+        await using var host = HostProcess.Start(["--help"], report: TestOutput.Report);
 
         var exitCode = await host.WaitForExitAsync(ExitTimeout, TestContext.Current.CancellationToken);
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using Xunit;
+using ContactCenter.Drills;
 
 namespace ContactCenter.Cluster.Tests;
 
@@ -19,7 +19,7 @@ public sealed class HostLifecycleTests
         var ports = FreePorts.Take(3);
         var (httpPort, siloPort, sipPort) = (ports[0], ports[1], ports[2]);
         await using var host = HostProcess.Start(
-            ["--http-port", Text(httpPort), "--silo-port", Text(siloPort), "--sip-port", Text(sipPort)]);
+            ["--http-port", Text(httpPort), "--silo-port", Text(siloPort), "--sip-port", Text(sipPort)], report: TestOutput.Report);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
 
         await host.WaitUntilAsync(
@@ -53,7 +53,7 @@ public sealed class HostLifecycleTests
         var (httpPort, siloPort) = (ports[0], ports[1]);
         await using var host = HostProcess.Start(
             [$"--http-port={Text(httpPort)}", "--roles", "silo"],
-            new Dictionary<string, string> { ["Node__SiloPort"] = Text(siloPort), ["Node__Site"] = "dc2" });
+            new Dictionary<string, string> { ["Node__SiloPort"] = Text(siloPort), ["Node__Site"] = "dc2" }, report: TestOutput.Report);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
 
         await host.WaitUntilAsync(
@@ -82,7 +82,7 @@ public sealed class HostLifecycleTests
             string[] args = flag == "--silo-port"
                 ? ["--silo-port", Text(busyPort), "--http-port", Text(ports[0])]
                 : ["--http-port", Text(busyPort), "--silo-port", Text(ports[0]), "--sip-port", Text(ports[1])];
-            await using var host = HostProcess.Start(args);
+            await using var host = HostProcess.Start(args, report: TestOutput.Report);
 
             var exitCode = await host.WaitForExitAsync(StartTimeout, TestContext.Current.CancellationToken);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
+using ContactCenter.Drills;
 using ContactCenter.TestSupport;
-using Xunit;
 
 namespace ContactCenter.Cluster.Tests;
 
@@ -23,10 +23,10 @@ public sealed class HostPostgresTests
         var environment = new Dictionary<string, string> { ["ConnectionStrings__ContactCenter"] = database.ConnectionString };
         var ports = FreePorts.Take(5);
         await using var silo = HostProcess.Start(
-            ["--http-port", Text(ports[0]), "--silo-port", Text(ports[1]), "--sip-port", Text(ports[2])], environment);
+            ["--http-port", Text(ports[0]), "--silo-port", Text(ports[1]), "--sip-port", Text(ports[2])], environment, report: TestOutput.Report);
         await WaitReadyAsync(silo, ports[0], cancellationToken);
         await using var client = HostProcess.Start(
-            ["--roles", "web,sip", "--http-port", Text(ports[3]), "--sip-port", Text(ports[4])], environment);
+            ["--roles", "web,sip", "--http-port", Text(ports[3]), "--sip-port", Text(ports[4])], environment, report: TestOutput.Report);
         await WaitReadyAsync(client, ports[3], cancellationToken);
 
         await using (var members = database.DataSource.CreateCommand("SELECT kind, status FROM cluster_members ORDER BY kind"))

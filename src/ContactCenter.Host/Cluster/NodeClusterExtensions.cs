@@ -1,4 +1,6 @@
+using System.Data.Common;
 using ContactCenter.Actors;
+using ContactCenter.Actors.Drills;
 using ContactCenter.Actors.InMemory;
 using ContactCenter.Actors.Postgres;
 using ContactCenter.Host.Configuration;
@@ -10,13 +12,22 @@ namespace ContactCenter.Host.Cluster;
 /// client otherwise, on the providers the configuration selects.</summary>
 internal static class NodeClusterExtensions
 {
-    public static IServiceCollection AddNodeCluster(this IServiceCollection services, NodeOptions node)
+    /// <summary>The configuration section of the runtime's tuning (<see cref="ActorRuntimeOptions"/>: timeouts,
+    /// <c>Actors:Membership:LeaseDuration</c>, ...); the node's flags set its site and endpoint.</summary>
+    public const string RuntimeSectionName = "Actors";
+
+    /// <summary>The configuration section of the failover drill (<see cref="DrillOptions"/>).</summary>
+    public const string DrillSectionName = "Drill";
+
+    public static IServiceCollection AddNodeCluster(this IServiceCollection services, NodeOptions node, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(node);
         var roles = node.GetRoles();
         AddProviders(services, node, roles);
+        services.AddFailoverDrill(drill => configuration.GetSection(DrillSectionName).Bind(drill));
         services.ConfigureActorRuntime(runtime =>
         {
+            configuration.GetSection(RuntimeSectionName).Bind(runtime);
             runtime.Site = node.Site;
             runtime.Host = node.Bind;
             runtime.Port = node.SiloPort;
@@ -43,7 +54,7 @@ internal static class NodeClusterExtensions
             NpgsqlDataSource dataSource;
             try
             {
-                dataSource = NpgsqlDataSource.Create(connectionString);
+                dataSource = NpgsqlDataSource.Create(WithPoolBound(connectionString));
             }
             catch (ArgumentException exception)
             {
@@ -63,6 +74,23 @@ internal static class NodeClusterExtensions
         }
         services.AddInMemoryActorProviders(new InMemoryClusterStorage());
     }
+
+    /// <summary>Npgsql's default pool (100 connections per process) lets a handful of silos exhaust a server's
+    /// <c>max_connections</c> (100 by default) under load; unless the connection string sets its own bound, each node
+    /// keeps to <see cref="DefaultMaxPoolSize"/>, and waits for a free connection beyond that.</summary>
+    private static string WithPoolBound(string connectionString)
+    {
+        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal));
+        if (keys.Any(k => k.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase) || k.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
+    }
+
+    /// <summary>Connections per node to PostgreSQL unless the connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 20;
 
     private static void AddMember<TMember>(IServiceCollection services)
         where TMember : class, IHostedService, IClusterNode

@@ -1,10 +1,10 @@
 using System.Reflection;
 
-namespace ContactCenter.Cluster.Tests;
+namespace ContactCenter.Drills;
 
 /// <summary>Where the host's build output is and which <c>dotnet</c> runs it. The path is baked into this assembly at
 /// build time by the project's <c>EmbedContactCenterHostPath</c> target (the project reference only orders the builds).</summary>
-internal static class HostExecutable
+public static class HostExecutable
 {
     private const string MetadataKey = "ContactCenter.Host.Path";
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ContactCenter.Cluster.Tests;
+namespace ContactCenter.Drills;
 
 /// <summary>Picks TCP ports on loopback that are free now, so that tests can run hosts side by side.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
     /// <summary><paramref name="count"/> distinct ports: all are held at once while the OS picks them.</summary>
     public static int[] Take(int count)

@@ -1,24 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Xunit;
 
-namespace ContactCenter.Cluster.Tests;
+namespace ContactCenter.Drills;
 
-/// <summary>One real <c>ContactCenter.Host</c> process (<c>dotnet ContactCenter.Host.dll ...</c>) with its output
-/// captured. Disposal kills it if it is still running and writes its output to the test's output.</summary>
-internal sealed class HostProcess : IAsyncDisposable
+/// <summary>One real <c>ContactCenter.Host</c> process (<c>dotnet ContactCenter.Host.dll ...</c>), or another .NET program
+/// of ours, with its output captured. Disposal kills it if it is still running and hands its output to the
+/// <c>report</c> callback given at start.</summary>
+public sealed class HostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(100);
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
+    private readonly List<(DateTimeOffset Time, string Line)> _lines = [];
     private readonly string _commandLine;
+    private readonly Action<string>? _report;
 
-    private HostProcess(Process process, string commandLine)
+    private HostProcess(Process process, string commandLine, Action<string>? report)
     {
         _process = process;
         _commandLine = commandLine;
+        _report = report;
     }
 
     public int Id => _process.Id;
@@ -49,10 +52,16 @@ internal sealed class HostProcess : IAsyncDisposable
 
     /// <summary>Starts the host with <paramref name="args"/>. The child gets this process's environment without
     /// <c>ConnectionStrings__ContactCenter</c> (ops/test.sh exports it for its throwaway PostgreSQL) and without
-    /// <c>Node__*</c>, then <paramref name="environment"/> on top.</summary>
-    public static HostProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <c>Node__*</c>, then <paramref name="environment"/> on top. <paramref name="report"/> receives
+    /// <see cref="Describe"/> when the process is disposed.</summary>
+    public static HostProcess Start(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, Action<string>? report = null) =>
+        StartDll(HostExecutable.DllPath, args, environment, report);
+
+    /// <summary>As <see cref="Start"/>, for any framework-dependent program of ours (<c>dotnet dll args</c>).</summary>
+    public static HostProcess StartDll(
+        string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, Action<string>? report = null)
     {
-        var dll = HostExecutable.DllPath;
         var start = new ProcessStartInfo(HostExecutable.Dotnet)
         {
             // The host's content root (appsettings.json) is its working directory.
@@ -78,8 +87,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var host = new HostProcess(process, string.Join(' ', start.ArgumentList));
-        process.OutputDataReceived += (_, e) => Append(host._stdout, e.Data);
+        var host = new HostProcess(process, string.Join(' ', start.ArgumentList), report);
+        process.OutputDataReceived += (_, e) => host.OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => Append(host._stderr, e.Data);
         process.Start();
         process.BeginOutputReadLine();
@@ -157,11 +166,47 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync(CancellationToken.None);
+            await KillAsync();
         }
-        TestContext.Current.TestOutputHelper?.WriteLine(Describe());
+        _report?.Invoke(Describe());
         _process.Dispose();
+    }
+
+    /// <summary>When the process first wrote a line of output containing <paramref name="text"/> (as this process
+    /// read it, so a little after), or null.</summary>
+    public DateTimeOffset? FirstOutput(string text)
+    {
+        lock (_stdout)
+        {
+            foreach (var (time, line) in _lines)
+            {
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    return time;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Sends SIGKILL: the process ends at once, without running any of its code.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(CancellationToken.None);
+    }
+
+    private void OnOutput(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_stdout)
+        {
+            _stdout.AppendLine(line);
+            _lines.Add((DateTimeOffset.UtcNow, line));
+        }
     }
 
     private static void Append(StringBuilder buffer, string? line)

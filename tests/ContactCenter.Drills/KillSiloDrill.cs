@@ -1,0 +1,187 @@
+using System.Globalization;
+using ContactCenter.Actors;
+using ContactCenter.Actors.Drills;
+using Npgsql;
+
+namespace ContactCenter.Drills;
+
+/// <summary>The failover drill: a steady load of journal appends from the client on many grains; the silo holding
+/// the most activations is killed (or stopped); the drill measures how long until every grain answers again, then
+/// checks that every acknowledged append is in the journal, that no grain was active on two silos at once and that
+/// nobody but the victim was declared dead.</summary>
+public static class KillSiloDrill
+{
+    private static readonly TimeSpan ProbeRetryDelay = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MembershipPollPeriod = TimeSpan.FromMilliseconds(50);
+
+    public static async Task<DrillResult> RunAsync(DrillCluster cluster, KillSiloDrillOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(options);
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var keys = Enumerable.Range(0, options.Grains).Select(i => string.Create(CultureInfo.InvariantCulture, $"{run}-{i}")).ToList();
+        var load = new DrillLoad(cluster.Client, keys, options.AppendsPerSecond);
+        var kills = new List<KillRecord>();
+        var stopped = new HashSet<string>();
+        options.Log($"load: {options.Grains} grains, {options.AppendsPerSecond} appends/s on {cluster.Silos.Count} silos");
+        load.Start();
+        try
+        {
+            for (var kill = 1; kill <= options.Kills; kill++)
+            {
+                await Task.Delay(options.LoadBetweenKills, cancellationToken);
+                if (kill > 1)
+                {
+                    var restart = cluster.Silos.Single(s => s.Process.HasExited);
+                    await cluster.RestartAsync(restart, cancellationToken);
+                    options.Log($"restarted {restart}");
+                    await Task.Delay(options.LoadBetweenKills, cancellationToken);
+                }
+                kills.Add(await KillBusiestAsync(cluster, keys, options, stopped, cancellationToken));
+                options.Log($"kill {kill}: {kills[^1]}");
+            }
+            await Task.Delay(options.LoadBetweenKills / 2, cancellationToken);
+        }
+        finally
+        {
+            await load.StopAsync();
+        }
+
+        var lost = await CountLostWritesAsync(cluster, keys, load, cancellationToken);
+        var overlaps = ActivationOverlaps.Find(cluster.Silos.SelectMany(s => s.ActivationLogs), cluster.KillTimes);
+        var membership = await cluster.ReadMembershipAsync(cancellationToken);
+        var falseDeaths = cluster.Addresses
+            .Where(a => membership.GetValueOrDefault(a) == MemberStatus.Dead && !cluster.KillTimes.ContainsKey(a) && !stopped.Contains(a))
+            .ToList();
+        return new DrillResult(kills, load.TotalAcknowledged, lost, overlaps, falseDeaths, load.Errors, load.ErrorSamples);
+    }
+
+    private static async Task<KillRecord> KillBusiestAsync(
+        DrillCluster cluster, IReadOnlyList<string> keys, KillSiloDrillOptions options, HashSet<string> stopped, CancellationToken cancellationToken)
+    {
+        var placement = await Task.WhenAll(keys.Select(k => StatusAsync(cluster.Client, k, options.RecoveryTimeout, cancellationToken)));
+        var busiest = placement.GroupBy(p => p.Status.Silo).MaxBy(g => g.Count())!;
+        var victim = cluster.Silos.Single(s => s.Address.ToString() == busiest.Key);
+        var address = victim.Address.ToString();
+
+        DateTimeOffset stoppedAt;
+        Task<DateTimeOffset> declared;
+        if (options.Graceful)
+        {
+            stopped.Add(address);
+            declared = WaitForStatusAsync(cluster, address, s => s != MemberStatus.Active, options.RecoveryTimeout, cancellationToken);
+            stoppedAt = DateTimeOffset.UtcNow;
+            var terminate = cluster.TerminateAsync(victim, cancellationToken);
+            var recovered = await ProbeAllAsync(cluster.Client, keys, address, options.RecoveryTimeout, cancellationToken);
+            await terminate;
+            return Record(victim, busiest.Count(), stoppedAt, await declared, recovered, options.Log);
+        }
+        stoppedAt = await cluster.KillAsync(victim, cancellationToken);
+        declared = WaitForStatusAsync(cluster, address, s => s == MemberStatus.Dead, options.RecoveryTimeout, cancellationToken);
+        var answered = await ProbeAllAsync(cluster.Client, keys, address, options.RecoveryTimeout, cancellationToken);
+        return Record(victim, busiest.Count(), stoppedAt, await declared, answered, options.Log);
+    }
+
+    private static KillRecord Record(
+        DrillSilo victim, int activations, DateTimeOffset stoppedAt, DateTimeOffset declared, DateTimeOffset[] answers, Action<string> log)
+    {
+        // The victim's grains are the last to answer: their spread tells detection from reactivation.
+        var victims = answers[^activations..];
+        log(string.Create(CultureInfo.InvariantCulture,
+            $"{victim}'s grains answered again after {(victims[0] - stoppedAt).TotalSeconds:0.00} s (first), {(victims[activations / 2] - stoppedAt).TotalSeconds:0.00} s (half), {(victims[^1] - stoppedAt).TotalSeconds:0.00} s (last)"));
+        return new(victim.ToString(), activations, (declared - stoppedAt).TotalSeconds, (answers[^1] - stoppedAt).TotalSeconds);
+    }
+
+    /// <summary>Asks every grain for its status at once, each until it answers from a silo other than
+    /// <paramref name="victim"/>; returns when the last one did.</summary>
+    private static async Task<DateTimeOffset[]> ProbeAllAsync(
+        IGrainFactory grains, IReadOnlyList<string> keys, string victim, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var answers = await Task.WhenAll(keys.Select(async key =>
+        {
+            while (true)
+            {
+                var (status, at) = await StatusAsync(grains, key, timeout, cancellationToken);
+                if (status.Silo != victim)
+                {
+                    return at;
+                }
+                // Still answered by the victim before it stopped (a graceful stop hands activations off in turn).
+                await Task.Delay(ProbeRetryDelay, cancellationToken);
+            }
+        }));
+        Array.Sort(answers);
+        return answers;
+    }
+
+    /// <summary>The grain's status and when it answered, retrying failed calls until <paramref name="timeout"/>.</summary>
+    private static async Task<(DrillStatus Status, DateTimeOffset At)> StatusAsync(
+        IGrainFactory grains, string key, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var grain = grains.GetGrain<IDrillGrain>(key);
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                var status = await grain.GetStatusAsync();
+                return (status, DateTimeOffset.UtcNow);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                if (DateTimeOffset.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"drill grain {key} did not answer within {timeout}: {exception.GetType().Name}: {exception.Message}", exception);
+                }
+                await Task.Delay(ProbeRetryDelay, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<DateTimeOffset> WaitForStatusAsync(
+        DrillCluster cluster, string address, Func<MemberStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var rows = await cluster.ReadMembershipAsync(cancellationToken);
+            if (rows.TryGetValue(address, out var status) && condition(status))
+            {
+                return DateTimeOffset.UtcNow;
+            }
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"member {address} did not reach the expected status within {timeout} (it is {status})");
+            }
+            await Task.Delay(MembershipPollPeriod, cancellationToken);
+        }
+    }
+
+    /// <summary>Acknowledged appends missing from the journal, counted twice independently: by the journal rows in the
+    /// database and by each grain's own fold of its journal (which also catches doubled appends). The larger counts.</summary>
+    private static async Task<long> CountLostWritesAsync(DrillCluster cluster, IReadOnlyList<string> keys, DrillLoad load, CancellationToken cancellationToken)
+    {
+        var streams = keys.Select(k => new GrainId(typeof(IDrillGrain).FullName!, k).ToString()).ToArray();
+        var rows = new Dictionary<string, long>();
+        await using (var command = cluster.DataSource.CreateCommand(
+                         "SELECT stream_id, count(*) FROM journal_events WHERE stream_id = ANY(@streams) GROUP BY stream_id"))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string[]>("streams", streams));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+        long lost = 0;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var acknowledged = load.Acknowledged[i];
+            var (status, _) = await StatusAsync(cluster.Client, keys[i], TimeSpan.FromSeconds(30), cancellationToken);
+            var byDatabase = Math.Max(0, acknowledged - rows.GetValueOrDefault(streams[i]));
+            var byGrain = Math.Max(0, acknowledged - status.LastSequence) + Math.Abs(status.Appends - status.LastSequence);
+            lost += Math.Max(byDatabase, byGrain);
+        }
+        return lost;
+    }
+}
