@@ -1,0 +1,97 @@
+namespace ContactCenter.Media.Timing;
+
+/// <summary>Calls back once per frame interval on a monotonic clock: each timer tick runs every frame due by the elapsed
+/// time since the start, so the rate follows the clock rather than the count of ticks and timer lateness does not
+/// accumulate. After a stall at most <see cref="MaxBurst"/> frames run in one tick and the schedule slips for the
+/// rest, so a paused process does not flood peers' jitter buffers when it resumes.</summary>
+/// <remarks>Callbacks run on the timer's thread, one at a time (under a lock); a callback may call <see cref="Stop"/>.</remarks>
+public sealed class FramePacer : IDisposable
+{
+    /// <summary>Most frames run in one tick when catching up.</summary>
+    public const int MaxBurst = 3;
+
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _frame;
+    private readonly Action<long> _onFrame;
+    private readonly Lock _lock = new();
+    private ITimer? _timer;
+    private long _start;
+    private long _framesRun;
+    private bool _stopped;
+
+    /// <summary>Creates a stopped pacer.</summary>
+    /// <param name="time">The clock.</param>
+    /// <param name="frame">Frame interval, e.g. 20 ms.</param>
+    /// <param name="onFrame">Called with the frame index (0, 1, 2, ...).</param>
+    public FramePacer(TimeProvider time, TimeSpan frame, Action<long> onFrame)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(onFrame);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(frame, TimeSpan.Zero);
+        _time = time;
+        _frame = frame;
+        _onFrame = onFrame;
+    }
+
+    /// <summary>Frames run so far.</summary>
+    public long FramesRun => Interlocked.Read(ref _framesRun);
+
+    /// <summary>Runs frame 0 now and schedules the rest.</summary>
+    /// <exception cref="InvalidOperationException">Already started.</exception>
+    public void Start()
+    {
+        lock (_lock)
+        {
+            if (_timer is not null)
+            {
+                throw new InvalidOperationException("A frame pacer starts once.");
+            }
+            _start = _time.GetTimestamp();
+            _timer = _time.CreateTimer(static s => ((FramePacer)s!).Tick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            Tick();
+            if (!_stopped)
+            {
+                _timer.Change(_frame, _frame);
+            }
+        }
+    }
+
+    /// <summary>Stops calling back. Idempotent.</summary>
+    public void Stop()
+    {
+        lock (_lock)
+        {
+            _stopped = true;
+            _timer?.Dispose();
+        }
+    }
+
+    /// <summary>Stops the pacer.</summary>
+    public void Dispose() => Stop();
+
+    /// <summary>Runs the frames due now (the timer callback).</summary>
+    internal void Tick()
+    {
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+            var due = (long)(_time.GetElapsedTime(_start) / _frame) + 1;
+            if (due - _framesRun > MaxBurst)
+            {
+                // Slip: move the start later by the frames that will not be run.
+                var slip = due - _framesRun - MaxBurst;
+                _start += (long)(slip * _frame.TotalSeconds * _time.TimestampFrequency);
+                due -= slip;
+            }
+            while (_framesRun < due && !_stopped)
+            {
+                var index = _framesRun;
+                Interlocked.Increment(ref _framesRun);
+                _onFrame(index);
+            }
+        }
+    }
+}
