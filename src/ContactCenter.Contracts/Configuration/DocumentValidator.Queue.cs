@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using ContactCenter.Contracts.Validation;
+
+namespace ContactCenter.Contracts.Configuration;
+
+public static partial class DocumentValidator
+{
+    /// <summary>Validates a queue.</summary>
+    public static FieldErrors Validate(Queue queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        var errors = Header(queue.Id, queue.Version, queue.Name);
+        if (string.IsNullOrEmpty(queue.TimeZoneId))
+        {
+            errors.Add("timeZoneId", "is required");
+        }
+        else
+        {
+            errors.Require(TimeZoneInfo.TryFindSystemTimeZoneById(queue.TimeZoneId, out _), "timeZoneId",
+                "is not a known IANA time zone id");
+        }
+        BusinessHours(errors, Defaulted(queue.BusinessHours));
+        Holidays(errors, Defaulted(queue.Holidays));
+        ClosedAction(errors, queue.ClosedAction, queue.Id);
+        Overflow(errors, Defaulted(queue.Overflow), queue.Id);
+        errors.NotNegative(queue.WrapUpTime, "wrapUpTime");
+        errors.Require(queue.WrapUpTime <= TimeSpan.FromHours(1), "wrapUpTime", "must be at most one hour");
+        errors.Positive(queue.RingTimeout, "ringTimeout");
+        errors.Require(queue.RingTimeout <= TimeSpan.FromMinutes(5), "ringTimeout", "must be at most five minutes");
+        errors.Positive(queue.SlaThreshold, "slaThreshold");
+        errors.Range(queue.Priority, 0, 100, "priority");
+        errors.Require(Enum.IsDefined(queue.Strategy), "strategy", "is not a known selection strategy");
+        Skills(errors, queue.RequiredSkills, "requiredSkills");
+        errors.NotNegative(queue.StickyWait, "stickyWait");
+        errors.Require(queue.StickyWait <= TimeSpan.FromHours(1), "stickyWait", "must be at most one hour");
+        if (queue.NoAnswerPolicyId is not null)
+        {
+            errors.Id(queue.NoAnswerPolicyId, "noAnswerPolicyId");
+        }
+        return errors.Build();
+    }
+
+    private static void BusinessHours(FieldErrorsBuilder errors, ImmutableArray<WeekdayHours> hours)
+    {
+        for (var i = 0; i < hours.Length; i++)
+        {
+            var field = $"businessHours[{i}]";
+            errors.Require(Enum.IsDefined(hours[i].Day), $"{field}.day", "is not a weekday");
+            if (hours[i].Hours is not { } range)
+            {
+                errors.Add($"{field}.hours", "is required");
+                continue;
+            }
+            errors.Require(range.IsWellFormed, $"{field}.hours", "must start before it ends");
+            for (var j = 0; j < i; j++)
+            {
+                if (hours[j].Day == hours[i].Day && hours[j].Hours is { } earlier && earlier.Overlaps(range))
+                {
+                    errors.Add($"{field}.hours", $"overlaps businessHours[{j}]");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void Holidays(FieldErrorsBuilder errors, ImmutableArray<Holiday> holidays)
+    {
+        for (var i = 0; i < holidays.Length; i++)
+        {
+            errors.Text(holidays[i].Name, $"holidays[{i}].name", NameLength, required: false);
+            Ranges(errors, Defaulted(holidays[i].OpenHours), $"holidays[{i}].openHours");
+        }
+        errors.Distinct(holidays, h => h.Date.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            "holidays", "date");
+    }
+
+    private static void Ranges(FieldErrorsBuilder errors, ImmutableArray<TimeRange> ranges, string field)
+    {
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            errors.Require(ranges[i].IsWellFormed, $"{field}[{i}]", "must start before it ends");
+            for (var j = 0; j < i; j++)
+            {
+                if (ranges[j].Overlaps(ranges[i]))
+                {
+                    errors.Add($"{field}[{i}]", $"overlaps {field}[{j}]");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void ClosedAction(FieldErrorsBuilder errors, ClosedAction? action, string ownQueueId)
+    {
+        if (action is null)
+        {
+            errors.Add("closedAction", "is required");
+            return;
+        }
+        errors.Text(action.PromptId, "closedAction.promptId", 200, required: false);
+        switch (action.Kind)
+        {
+            case ClosedActionKind.Announce:
+                errors.Require(action.Target is null, "closedAction.target", "is only used with the forward action");
+                break;
+            case ClosedActionKind.Forward:
+                Target(errors, action.Target, "closedAction.target", ownQueueId);
+                break;
+            default:
+                errors.Add("closedAction.kind", "is not a known closed action");
+                break;
+        }
+    }
+
+    private static void Overflow(FieldErrorsBuilder errors, ImmutableArray<OverflowRule> rules, string ownQueueId)
+    {
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var field = $"overflow[{i}]";
+            var rule = rules[i];
+            switch (rule.Condition)
+            {
+                case OverflowCondition.WaitTime:
+                    errors.Positive(rule.MaxWait, $"{field}.maxWait");
+                    break;
+                case OverflowCondition.QueueLength:
+                    errors.Range(rule.MaxLength, 0, 100_000, $"{field}.maxLength");
+                    break;
+                case OverflowCondition.NoAgentLoggedIn:
+                    break;
+                default:
+                    errors.Add($"{field}.condition", "is not a known overflow condition");
+                    break;
+            }
+            Target(errors, rule.Target, $"{field}.target", ownQueueId);
+        }
+    }
+}
