@@ -4,10 +4,10 @@ using NpgsqlTypes;
 namespace ContactCenter.Actors.Postgres;
 
 /// <summary>The event journal on PostgreSQL. The <c>journal_streams</c> row arbitrates versions (compare-and-swap);
-/// events are inserted in the same transaction. Appends take one transaction-scoped advisory lock so that global
-/// positions become visible in position order — a projection that has read position P never sees a smaller position
-/// commit later. That serialises appends across the cluster (measured in the PostgreSQL issue's benchmarks; replace
-/// with a visibility horizon if it becomes the bottleneck).</summary>
+/// events are inserted in the same statement. Appends take one transaction-scoped advisory lock before their positions
+/// are drawn, so that global positions become visible in position order — a projection that has read position P never
+/// sees a smaller position commit later. That serialises appends across the cluster, but only for the server-side
+/// execution and commit of one statement (replace with a visibility horizon if it becomes the bottleneck).</summary>
 public sealed class PostgresEventJournal(NpgsqlDataSource dataSource, PostgresClock clock) : IEventJournal
 {
     private const long AppendLockKey = 0x43434A524E4C; // "CCJRNL"
@@ -20,49 +20,34 @@ public sealed class PostgresEventJournal(NpgsqlDataSource dataSource, PostgresCl
             return expectedVersion;
         }
         var newVersion = expectedVersion + events.Count;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var claim = new NpgsqlCommand(
-            expectedVersion == 0
-                ? "INSERT INTO journal_streams (stream_id, version) VALUES ($1, $2) ON CONFLICT DO NOTHING"
-                : "UPDATE journal_streams SET version = $2 WHERE stream_id = $1 AND version = $3",
-            connection, transaction))
-        {
-            claim.Parameters.AddWithValue(streamId);
-            claim.Parameters.AddWithValue(newVersion);
-            if (expectedVersion != 0)
-            {
-                claim.Parameters.AddWithValue(expectedVersion);
-            }
-            if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                throw new InconsistentStateException(
-                    $"journal stream '{streamId}': expected version {expectedVersion}, stored version {await StoredVersionAsync(streamId, cancellationToken).ConfigureAwait(false)}");
-            }
-        }
-        await using (var order = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AppendLockKey})", connection, transaction))
-        {
-            await order.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await using (var insert = new NpgsqlCommand(
-            """
+        // One statement, committed on its own: the version claim, the ordering lock and the insert run server-side
+        // without a round trip to this process while the lock is held, so a slow or busy client cannot stall every
+        // other append in the cluster. The insert's rows join the claim, so a lost compare-and-swap inserts nothing.
+        await using (var append = dataSource.CreateCommand(
+            $"""
+            WITH claim AS ({(expectedVersion == 0
+                ? "INSERT INTO journal_streams (stream_id, version) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1"
+                : "UPDATE journal_streams SET version = $2 WHERE stream_id = $1 AND version = $6 RETURNING 1")}),
+            ordered AS (SELECT pg_advisory_xact_lock({AppendLockKey}) FROM claim)
             INSERT INTO journal_events (stream_id, version, event_type, data, created_at)
-            SELECT $1, $2 + e.ordinality, e.event_type, e.data::jsonb, now() + $5
-            FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS e(event_type, data, ordinality)
+            SELECT $1, $6 + e.ordinality, e.event_type, e.data::jsonb, now() + $5
+            FROM ordered, unnest($3::text[], $4::text[]) WITH ORDINALITY AS e(event_type, data, ordinality)
             ORDER BY e.ordinality
-            """,
-            connection, transaction))
+            """))
         {
-            insert.Parameters.AddWithValue(streamId);
-            insert.Parameters.AddWithValue(expectedVersion);
-            insert.Parameters.AddWithValue(events.Select(e => e.EventType).ToArray());
-            insert.Parameters.AddWithValue(events.Select(e => e.Json).ToArray());
-            insert.Parameters.AddWithValue(clock.Offset);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            append.Parameters.AddWithValue(streamId);
+            append.Parameters.AddWithValue(newVersion);
+            append.Parameters.AddWithValue(events.Select(e => e.EventType).ToArray());
+            append.Parameters.AddWithValue(events.Select(e => e.Json).ToArray());
+            append.Parameters.AddWithValue(clock.Offset);
+            append.Parameters.AddWithValue(expectedVersion);
+            if (await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == events.Count)
+            {
+                return newVersion;
+            }
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return newVersion;
+        throw new InconsistentStateException(
+            $"journal stream '{streamId}': expected version {expectedVersion}, stored version {await StoredVersionAsync(streamId, cancellationToken).ConfigureAwait(false)}");
     }
 
     public Task<IReadOnlyList<JournalRecord>> ReadStreamAsync(string streamId, long afterVersion, int maxCount, CancellationToken cancellationToken = default) =>

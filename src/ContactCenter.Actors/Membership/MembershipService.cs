@@ -14,6 +14,7 @@ internal sealed class MembershipService : IDisposable
     private volatile MembershipView _view = MembershipView.Empty;
     private TaskCompletionSource _nextView = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timer;
+    private Task? _refresh;
     private long _lastRenewalSent;
     private long _freshSince;
     private int _heartbeatRunning;
@@ -55,11 +56,41 @@ internal sealed class MembershipService : IDisposable
             static s => ((MembershipService)s!).Tick(), this, _options.HeartbeatPeriod, _options.HeartbeatPeriod);
     }
 
-    /// <summary>Re-reads the table now (after a join or leave, or when a connection to a peer broke).</summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>Re-reads the table now (after a join or leave, or when a connection to a peer broke). Callers that
+    /// arrive while a read is in flight share it: hundreds of calls failing at once against a dead silo cost one read,
+    /// not hundreds of membership connections.</summary>
+    public Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await _runtime.MembershipTable.ReadAsync(cancellationToken).ConfigureAwait(false);
-        Apply(snapshot);
+        while (true)
+        {
+            var running = Volatile.Read(ref _refresh);
+            if (running is not null)
+            {
+                return running.WaitAsync(cancellationToken);
+            }
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (Interlocked.CompareExchange(ref _refresh, started.Task, null) is null)
+            {
+                _ = ReadIntoAsync(started);
+                return started.Task.WaitAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task ReadIntoAsync(TaskCompletionSource refresh)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(_options.LeaseDuration, _runtime.TimeProvider);
+            Apply(await _runtime.MembershipTable.ReadAsync(timeout.Token).ConfigureAwait(false));
+            Volatile.Write(ref _refresh, null);
+            refresh.SetResult();
+        }
+        catch (Exception exception)
+        {
+            Volatile.Write(ref _refresh, null);
+            refresh.SetException(exception);
+        }
     }
 
     /// <summary>A broken connection may mean a dead peer: look at the table early. This never shortens the wait before a

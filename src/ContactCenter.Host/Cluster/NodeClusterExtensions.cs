@@ -19,6 +19,13 @@ internal static class NodeClusterExtensions
     /// <summary>The configuration section of the failover drill (<see cref="DrillOptions"/>).</summary>
     public const string DrillSectionName = "Drill";
 
+    /// <summary>Connections per node to PostgreSQL unless the connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 20;
+
+    /// <summary>Connections per node reserved for membership (heartbeat, view reads, votes), apart from
+    /// <see cref="DefaultMaxPoolSize"/>.</summary>
+    public const int MembershipPoolSize = 3;
+
     public static IServiceCollection AddNodeCluster(this IServiceCollection services, NodeOptions node, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -52,9 +59,12 @@ internal static class NodeClusterExtensions
         if (node.ConnectionString is { } connectionString)
         {
             NpgsqlDataSource dataSource;
+            NpgsqlDataSource membershipDataSource;
             try
             {
                 dataSource = NpgsqlDataSource.Create(WithPoolBound(connectionString));
+                membershipDataSource = NpgsqlDataSource.Create(
+                    new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = MembershipPoolSize }.ConnectionString);
             }
             catch (ArgumentException exception)
             {
@@ -62,7 +72,7 @@ internal static class NodeClusterExtensions
                 throw new NodeConfigurationException(
                     $"the PostgreSQL connection string (--postgres or ConnectionStrings__ContactCenter) is not valid: {exception.GetType().Name}");
             }
-            services.AddPostgresActorProviders(dataSource);
+            services.AddPostgresActorProviders(dataSource, membershipDataSource);
             services.AddHostedService<DatabaseMigrationHostedService>();
             return;
         }
@@ -88,9 +98,6 @@ internal static class NodeClusterExtensions
         }
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
     }
-
-    /// <summary>Connections per node to PostgreSQL unless the connection string says otherwise.</summary>
-    public const int DefaultMaxPoolSize = 20;
 
     private static void AddMember<TMember>(IServiceCollection services)
         where TMember : class, IHostedService, IClusterNode
