@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ContactCenter.Actors;
 using ContactCenter.Actors.Postgres;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ContactCenter.Drills;
@@ -18,7 +19,11 @@ public sealed partial class DrillCluster : IAsyncDisposable
     private readonly List<DrillSilo> _silos = [];
     private readonly Dictionary<string, DateTimeOffset> _killTimes = [];
     private readonly List<string> _addresses = [];
+    private readonly List<TcpProxy> _proxies = [];
+    private readonly Lock _clientLogLock = new();
     private ServiceProvider? _clientServices;
+    private NpgsqlDataSource? _clientDataSource;
+    private NpgsqlDataSource? _clientMembershipDataSource;
 
     private DrillCluster(DrillClusterOptions options)
     {
@@ -31,7 +36,13 @@ public sealed partial class DrillCluster : IAsyncDisposable
     /// <summary>This process's client member; started by <see cref="StartAsync"/>.</summary>
     public ClusterClient Client { get; private set; } = null!;
 
-    /// <summary>The shared database, for checks behind the runtime's back.</summary>
+    /// <summary>The relay the client reaches the database through, when the cluster has them.</summary>
+    public TcpProxy? ClientDatabaseProxy { get; private set; }
+
+    /// <summary>Every member's relay to the database (none unless <see cref="DrillClusterOptions.DatabaseProxies"/>).</summary>
+    public IReadOnlyList<TcpProxy> DatabaseProxies => _proxies;
+
+    /// <summary>The shared database, for checks behind the runtime's back (never through a relay).</summary>
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>Address → when this cluster killed it with SIGKILL.</summary>
@@ -50,7 +61,10 @@ public sealed partial class DrillCluster : IAsyncDisposable
             var ports = FreePorts.Take(2 * options.Silos);
             for (var i = 0; i < options.Silos; i++)
             {
-                cluster._silos.Add(new DrillSilo(i, options.Sites[i % options.Sites.Count], ports[2 * i], ports[2 * i + 1]));
+                cluster._silos.Add(new DrillSilo(i, options.Sites[i % options.Sites.Count], ports[2 * i], ports[2 * i + 1])
+                {
+                    DatabaseProxy = cluster.CreateProxy(),
+                });
             }
             // The first silo migrates the database alone; the others then start side by side.
             await cluster.StartSiloAsync(cluster._silos[0], cancellationToken);
@@ -122,10 +136,12 @@ public sealed partial class DrillCluster : IAsyncDisposable
             "--roles", "silo", "--site", silo.Site,
             "--http-port", Text(silo.HttpPort), "--silo-port", Text(silo.SiloPort),
             $"--Drill:ActivationLog={silo.NextActivationLog(_options.WorkDirectory)}",
+            // The runtime's debug lines are its membership view changes: with them the output is a failover timeline.
+            "--Logging:LogLevel:ContactCenter.Actors=Debug",
             .. _options.RuntimeFlags(),
         ];
         silo.Process = HostProcess.Start(
-            args, new Dictionary<string, string> { ["ConnectionStrings__ContactCenter"] = _options.ConnectionString }, _options.Report);
+            args, new Dictionary<string, string> { ["ConnectionStrings__ContactCenter"] = ConnectionStringVia(silo.DatabaseProxy) }, _options.Report);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(5) };
         await silo.Process.WaitUntilAsync(
             async () => (await http.GetAsync("/health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK,
@@ -141,9 +157,22 @@ public sealed partial class DrillCluster : IAsyncDisposable
 
     private async Task StartClientAsync(CancellationToken cancellationToken)
     {
+        ClientDatabaseProxy = CreateProxy();
+        _clientDataSource = NpgsqlDataSource.Create(ConnectionStringVia(ClientDatabaseProxy));
+        _clientMembershipDataSource = NpgsqlDataSource.Create(ConnectionStringVia(ClientDatabaseProxy));
         var services = new ServiceCollection();
-        services.AddPostgresActorProviders(DataSource);
+        services.AddPostgresActorProviders(_clientDataSource, _clientMembershipDataSource);
         services.AddFailoverDrill();
+        var log = Path.Combine(_options.WorkDirectory, "client.log");
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new LineLoggerProvider(
+            line =>
+            {
+                lock (_clientLogLock)
+                {
+                    File.AppendAllText(log, line + Environment.NewLine);
+                }
+            },
+            LogLevel.Debug)));
         services.ConfigureActorRuntime(runtime =>
         {
             runtime.Site = _options.Sites[0];
@@ -184,8 +213,36 @@ public sealed partial class DrillCluster : IAsyncDisposable
         {
             await silo.Process.DisposeAsync();
         }
+        foreach (var proxy in _proxies)
+        {
+            await proxy.DisposeAsync();
+        }
+        foreach (var dataSource in new[] { _clientDataSource, _clientMembershipDataSource })
+        {
+            if (dataSource is not null)
+            {
+                await dataSource.DisposeAsync();
+            }
+        }
         await DataSource.DisposeAsync();
     }
+
+    private TcpProxy? CreateProxy()
+    {
+        if (!_options.DatabaseProxies)
+        {
+            return null;
+        }
+        var server = new NpgsqlConnectionStringBuilder(_options.ConnectionString);
+        var address = Dns.GetHostAddresses(server.Host!).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        var proxy = new TcpProxy(new IPEndPoint(address, server.Port));
+        _proxies.Add(proxy);
+        return proxy;
+    }
+
+    private string ConnectionStringVia(TcpProxy? proxy) =>
+        proxy is null ? _options.ConnectionString
+        : new NpgsqlConnectionStringBuilder(_options.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port }.ConnectionString;
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -24,6 +24,10 @@ public sealed class DrillClusterOptions
     /// <summary>Membership heartbeat (<c>Actors:Membership:HeartbeatPeriod</c>); null keeps the default.</summary>
     public TimeSpan? HeartbeatPeriod { get; init; }
 
+    /// <summary>Connect every member to the database through its own <see cref="TcpProxy"/>, so a drill can cut one
+    /// off or all at once. Default false.</summary>
+    public bool DatabaseProxies { get; init; }
+
     /// <summary>Receives each process's command line and output when it is disposed (a test's output).</summary>
     public Action<string>? Report { get; init; }
 

@@ -23,6 +23,9 @@ public sealed class DrillSilo
 
     public int SiloPort { get; }
 
+    /// <summary>The relay this slot's processes reach the database through, when the cluster has them.</summary>
+    public TcpProxy? DatabaseProxy { get; internal set; }
+
     /// <summary>The running (or last) process of this slot.</summary>
     public HostProcess Process { get; internal set; } = null!;
 

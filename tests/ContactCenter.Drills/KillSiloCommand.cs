@@ -19,6 +19,7 @@ internal static class KillSiloCommand
             HeartbeatPeriod = Seconds(Take(flags, "--heartbeat")),
             LeaseDuration = Seconds(Take(flags, "--lease")),
             SuspectAfter = Seconds(Take(flags, "--suspect")),
+            Report = output => File.AppendAllText(Path.Combine(workDirectory, "processes.log"), output + Environment.NewLine),
         };
         var drillOptions = new KillSiloDrillOptions
         {
@@ -34,7 +35,7 @@ internal static class KillSiloCommand
             throw new FormatException($"unknown flag(s): {string.Join(' ', flags)}");
         }
 
-        drillOptions.Log($"starting {clusterOptions.Silos} silos in {string.Join(", ", clusterOptions.Sites)}; activation logs in {workDirectory}");
+        drillOptions.Log($"starting {clusterOptions.Silos} silos in {string.Join(", ", clusterOptions.Sites)}; activation logs and process output in {workDirectory}");
         DrillResult result;
         await using (var cluster = await DrillCluster.StartAsync(clusterOptions, cancellationToken))
         {

@@ -1,7 +1,5 @@
 using System.Globalization;
 using ContactCenter.Actors;
-using ContactCenter.Actors.Drills;
-using Npgsql;
 
 namespace ContactCenter.Drills;
 
@@ -11,7 +9,6 @@ namespace ContactCenter.Drills;
 /// nobody but the victim was declared dead.</summary>
 public static class KillSiloDrill
 {
-    private static readonly TimeSpan ProbeRetryDelay = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan MembershipPollPeriod = TimeSpan.FromMilliseconds(50);
 
     public static async Task<DrillResult> RunAsync(DrillCluster cluster, KillSiloDrillOptions options, CancellationToken cancellationToken)
@@ -47,19 +44,16 @@ public static class KillSiloDrill
             await load.StopAsync();
         }
 
-        var lost = await CountLostWritesAsync(cluster, keys, load, cancellationToken);
+        var lost = await DrillChecks.CountLostWritesAsync(cluster, keys, load, cancellationToken);
         var overlaps = ActivationOverlaps.Find(cluster.Silos.SelectMany(s => s.ActivationLogs), cluster.KillTimes);
-        var membership = await cluster.ReadMembershipAsync(cancellationToken);
-        var falseDeaths = cluster.Addresses
-            .Where(a => membership.GetValueOrDefault(a) == MemberStatus.Dead && !cluster.KillTimes.ContainsKey(a) && !stopped.Contains(a))
-            .ToList();
+        var falseDeaths = await DrillChecks.FindFalseDeathsAsync(cluster, stopped, cancellationToken);
         return new DrillResult(kills, load.TotalAcknowledged, lost, overlaps, falseDeaths, load.Errors, load.ErrorSamples);
     }
 
     private static async Task<KillRecord> KillBusiestAsync(
         DrillCluster cluster, IReadOnlyList<string> keys, KillSiloDrillOptions options, HashSet<string> stopped, CancellationToken cancellationToken)
     {
-        var placement = await Task.WhenAll(keys.Select(k => StatusAsync(cluster.Client, k, options.RecoveryTimeout, cancellationToken)));
+        var placement = await Task.WhenAll(keys.Select(k => DrillChecks.StatusAsync(cluster.Client, k, options.RecoveryTimeout, cancellationToken)));
         var busiest = placement.GroupBy(p => p.Status.Silo).MaxBy(g => g.Count())!;
         var victim = cluster.Silos.Single(s => s.Address.ToString() == busiest.Key);
         var address = victim.Address.ToString();
@@ -72,13 +66,13 @@ public static class KillSiloDrill
             declared = WaitForStatusAsync(cluster, address, s => s != MemberStatus.Active, options.RecoveryTimeout, cancellationToken);
             stoppedAt = DateTimeOffset.UtcNow;
             var terminate = cluster.TerminateAsync(victim, cancellationToken);
-            var recovered = await ProbeAllAsync(cluster.Client, keys, address, options.RecoveryTimeout, cancellationToken);
+            var recovered = await DrillChecks.ProbeAllAsync(cluster.Client, keys, address, options.RecoveryTimeout, cancellationToken);
             await terminate;
             return Record(victim, busiest.Count(), stoppedAt, await declared, recovered, options.Log);
         }
         stoppedAt = await cluster.KillAsync(victim, cancellationToken);
         declared = WaitForStatusAsync(cluster, address, s => s == MemberStatus.Dead, options.RecoveryTimeout, cancellationToken);
-        var answered = await ProbeAllAsync(cluster.Client, keys, address, options.RecoveryTimeout, cancellationToken);
+        var answered = await DrillChecks.ProbeAllAsync(cluster.Client, keys, address, options.RecoveryTimeout, cancellationToken);
         return Record(victim, busiest.Count(), stoppedAt, await declared, answered, options.Log);
     }
 
@@ -90,52 +84,6 @@ public static class KillSiloDrill
         log(string.Create(CultureInfo.InvariantCulture,
             $"{victim}'s grains answered again after {(victims[0] - stoppedAt).TotalSeconds:0.00} s (first), {(victims[activations / 2] - stoppedAt).TotalSeconds:0.00} s (half), {(victims[^1] - stoppedAt).TotalSeconds:0.00} s (last)"));
         return new(victim.ToString(), activations, (declared - stoppedAt).TotalSeconds, (answers[^1] - stoppedAt).TotalSeconds);
-    }
-
-    /// <summary>Asks every grain for its status at once, each until it answers from a silo other than
-    /// <paramref name="victim"/>; returns when the last one did.</summary>
-    private static async Task<DateTimeOffset[]> ProbeAllAsync(
-        IGrainFactory grains, IReadOnlyList<string> keys, string victim, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var answers = await Task.WhenAll(keys.Select(async key =>
-        {
-            while (true)
-            {
-                var (status, at) = await StatusAsync(grains, key, timeout, cancellationToken);
-                if (status.Silo != victim)
-                {
-                    return at;
-                }
-                // Still answered by the victim before it stopped (a graceful stop hands activations off in turn).
-                await Task.Delay(ProbeRetryDelay, cancellationToken);
-            }
-        }));
-        Array.Sort(answers);
-        return answers;
-    }
-
-    /// <summary>The grain's status and when it answered, retrying failed calls until <paramref name="timeout"/>.</summary>
-    private static async Task<(DrillStatus Status, DateTimeOffset At)> StatusAsync(
-        IGrainFactory grains, string key, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var grain = grains.GetGrain<IDrillGrain>(key);
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            try
-            {
-                var status = await grain.GetStatusAsync();
-                return (status, DateTimeOffset.UtcNow);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                if (DateTimeOffset.UtcNow > deadline)
-                {
-                    throw new TimeoutException($"drill grain {key} did not answer within {timeout}: {exception.GetType().Name}: {exception.Message}", exception);
-                }
-                await Task.Delay(ProbeRetryDelay, cancellationToken);
-            }
-        }
     }
 
     private static async Task<DateTimeOffset> WaitForStatusAsync(
@@ -157,31 +105,4 @@ public static class KillSiloDrill
         }
     }
 
-    /// <summary>Acknowledged appends missing from the journal, counted twice independently: by the journal rows in the
-    /// database and by each grain's own fold of its journal (which also catches doubled appends). The larger counts.</summary>
-    private static async Task<long> CountLostWritesAsync(DrillCluster cluster, IReadOnlyList<string> keys, DrillLoad load, CancellationToken cancellationToken)
-    {
-        var streams = keys.Select(k => new GrainId(typeof(IDrillGrain).FullName!, k).ToString()).ToArray();
-        var rows = new Dictionary<string, long>();
-        await using (var command = cluster.DataSource.CreateCommand(
-                         "SELECT stream_id, count(*) FROM journal_events WHERE stream_id = ANY(@streams) GROUP BY stream_id"))
-        {
-            command.Parameters.Add(new NpgsqlParameter<string[]>("streams", streams));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows[reader.GetString(0)] = reader.GetInt64(1);
-            }
-        }
-        long lost = 0;
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var acknowledged = load.Acknowledged[i];
-            var (status, _) = await StatusAsync(cluster.Client, keys[i], TimeSpan.FromSeconds(30), cancellationToken);
-            var byDatabase = Math.Max(0, acknowledged - rows.GetValueOrDefault(streams[i]));
-            var byGrain = Math.Max(0, acknowledged - status.LastSequence) + Math.Abs(status.Appends - status.LastSequence);
-            lost += Math.Max(byDatabase, byGrain);
-        }
-        return lost;
-    }
 }
