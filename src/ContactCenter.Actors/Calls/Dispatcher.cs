@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ContactCenter.Actors.Activation;
 using ContactCenter.Actors.Diagnostics;
 using ContactCenter.Actors.Hosting;
+using ContactCenter.Actors.Membership;
 using ContactCenter.Actors.Messaging;
 
 namespace ContactCenter.Actors.Calls;
@@ -149,18 +150,14 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
     }
 
     /// <summary>Waits until the membership view no longer lists <paramref name="silo"/> as active (it left or was voted
-    /// dead), bounded by the call's deadline.</summary>
+    /// dead), bounded by the call's deadline. While it waits the view is re-read every
+    /// <see cref="MembershipService.SuspectPollPeriod"/> (reads shared by every waiting call), so the call moves on soon
+    /// after the vote rather than at this process's next heartbeat.</summary>
     private async Task AwaitNotActiveAsync(SiloAddress silo, PendingCall pending)
     {
         var membership = _runtime.Membership;
-        try
-        {
-            await membership.RefreshAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            _runtime.Log.HeartbeatFailed(exception);
-        }
+        var poll = membership.SuspectPollPeriod;
+        await RefreshViewAsync(membership, TimeSpan.Zero).ConfigureAwait(false);
         while (membership.View.IsActiveSilo(silo))
         {
             var remaining = TimeSpan.FromSeconds(
@@ -171,12 +168,24 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
             }
             try
             {
-                await membership.NextViewAsync().WaitAsync(remaining, _runtime.TimeProvider).ConfigureAwait(false);
+                await membership.NextViewAsync().WaitAsync(remaining < poll ? remaining : poll, _runtime.TimeProvider).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                // Loop: the check above reports it.
+                await RefreshViewAsync(membership, poll).ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task RefreshViewAsync(MembershipService membership, TimeSpan maxAge)
+    {
+        try
+        {
+            await membership.RefreshAsync(maxAge, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            _runtime.Log.HeartbeatFailed(exception);
         }
     }
 

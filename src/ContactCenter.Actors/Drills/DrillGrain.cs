@@ -4,9 +4,6 @@ namespace ContactCenter.Actors.Drills;
 /// <see cref="DrillActivationLog"/>, so a drill can prove no grain was active on two silos at once.</summary>
 internal sealed class DrillGrain(DrillActivationLog activations) : JournaledGrain<DrillState, DrillAppended>, IDrillGrain
 {
-    /// <summary>The stream namespace <see cref="PublishAsync"/> publishes on.</summary>
-    public const string StreamNamespace = "drill";
-
     // Transient: the observer reference lives as long as this activation.
     private IDrillObserver? _observer;
 
@@ -40,7 +37,7 @@ internal sealed class DrillGrain(DrillActivationLog activations) : JournaledGrai
     public Task<DrillStatus> GetStatusAsync() => Task.FromResult(Status());
 
     public async Task PublishAsync(long value) =>
-        await Streams.GetStream<long>(new StreamId(StreamNamespace, GetPrimaryKeyString())).OnNextAsync(value);
+        await Streams.GetStream<long>(new StreamId(IDrillGrain.StreamNamespace, GetPrimaryKeyString())).OnNextAsync(value);
 
     public Task AttachAsync(IDrillObserver observer)
     {

@@ -5,6 +5,9 @@ namespace ContactCenter.Actors.Drills;
 /// cref="DrillServiceCollectionExtensions.AddFailoverDrill"/>); it holds nothing of the product's.</summary>
 public interface IDrillGrain : IGrainWithStringKey
 {
+    /// <summary>The stream namespace <see cref="PublishAsync"/> publishes on.</summary>
+    const string StreamNamespace = "drill";
+
     /// <summary>Appends <paramref name="sequence"/> to the journal. Idempotent: a sequence already appended (a retry
     /// after a lost answer) returns at once; a gap (the previous sequence is missing) throws
     /// <see cref="DrillGapException"/>, because the client only sends <c>n + 1</c> after <c>n</c> was acknowledged.</summary>
@@ -14,7 +17,7 @@ public interface IDrillGrain : IGrainWithStringKey
     [ReadOnly]
     Task<DrillStatus> GetStatusAsync();
 
-    /// <summary>Publishes <paramref name="value"/> on stream (<see cref="DrillGrain.StreamNamespace"/>, this grain's key).</summary>
+    /// <summary>Publishes <paramref name="value"/> on stream (<see cref="StreamNamespace"/>, this grain's key).</summary>
     Task PublishAsync(long value);
 
     /// <summary>Keeps <paramref name="observer"/> for <see cref="NotifyAsync"/>.</summary>

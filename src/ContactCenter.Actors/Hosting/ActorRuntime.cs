@@ -47,6 +47,7 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
         Codec = new MessageCodec(Serializer, Dispatcher);
         Connections = new ConnectionManager(this);
         Membership = new MembershipService(this, kind);
+        Membership.ViewChanged += Connections.DropDead;
         Locator = new GrainLocator(this);
         Observers = new ObserverRegistry();
         ProcessStreamHandlers = new StreamHandlers();

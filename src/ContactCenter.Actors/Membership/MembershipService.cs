@@ -15,6 +15,7 @@ internal sealed class MembershipService : IDisposable
     private TaskCompletionSource _nextView = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timer;
     private Task? _refresh;
+    private long _lastRead;
     private long _lastRenewalSent;
     private long _freshSince;
     private int _heartbeatRunning;
@@ -56,11 +57,22 @@ internal sealed class MembershipService : IDisposable
             static s => ((MembershipService)s!).Tick(), this, _options.HeartbeatPeriod, _options.HeartbeatPeriod);
     }
 
-    /// <summary>Re-reads the table now (after a join or leave, or when a connection to a peer broke). Callers that
-    /// arrive while a read is in flight share it: hundreds of calls failing at once against a dead silo cost one read,
-    /// not hundreds of membership connections.</summary>
-    public Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>How often calls waiting for an unreachable silo to be declared dead re-read the view: a quarter of
+    /// the heartbeat period.</summary>
+    public TimeSpan SuspectPollPeriod => _options.HeartbeatPeriod / 4;
+
+    /// <summary>Re-reads the table now (after a join or leave, or when a connection to a peer broke).</summary>
+    public Task RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(TimeSpan.Zero, cancellationToken);
+
+    /// <summary>Re-reads the table unless the view was read within <paramref name="maxAge"/>. Callers that arrive while
+    /// a read is in flight share it: hundreds of calls failing at once against a dead silo cost one read, not hundreds
+    /// of membership connections.</summary>
+    public Task RefreshAsync(TimeSpan maxAge, CancellationToken cancellationToken)
     {
+        if (maxAge > TimeSpan.Zero && _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRead)) < maxAge)
+        {
+            return Task.CompletedTask;
+        }
         while (true)
         {
             var running = Volatile.Read(ref _refresh);
@@ -243,6 +255,7 @@ internal sealed class MembershipService : IDisposable
 
     private void Apply(MembershipSnapshot snapshot)
     {
+        Volatile.Write(ref _lastRead, _runtime.TimeProvider.GetTimestamp());
         var current = _view;
         if (snapshot.Version < current.Version)
         {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using ContactCenter.Actors.Diagnostics;
 using ContactCenter.Actors.Hosting;
+using ContactCenter.Actors.Membership;
 
 namespace ContactCenter.Actors.Messaging;
 
@@ -95,6 +96,20 @@ internal sealed class ConnectionManager(ActorRuntime runtime) : IConnectionOwner
         foreach (var connection in _all.Keys)
         {
             connection.Abort();
+        }
+    }
+
+    /// <summary>Closes the connections to peers <paramref name="view"/> holds dead. A silo cut off from the database is
+    /// fenced but still connected, and would hold the calls sent to it until they time out; closing fails them now
+    /// (<see cref="Calls.Dispatcher.FailCallsTo"/>), so callers retry against the grains' new activations.</summary>
+    public void DropDead(MembershipView view)
+    {
+        foreach (var connection in _all.Keys)
+        {
+            if (connection.Peer is { } peer && view.IsDead(peer))
+            {
+                connection.Abort(new SiloUnavailableException($"{peer} was declared dead"));
+            }
         }
     }
 
