@@ -8,6 +8,40 @@ namespace ContactCenter.Drills;
 public static class DrillChecks
 {
     private static readonly TimeSpan ProbeRetryDelay = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MembershipPollPeriod = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The silo holding the most of the grains <paramref name="keys"/> (activating them if need be), and how many.</summary>
+    public static async Task<(DrillSilo Silo, int Activations)> BusiestAsync(
+        DrillCluster cluster, IReadOnlyList<string> keys, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var placement = await Task.WhenAll(keys.Select(k => StatusAsync(cluster.Client, k, timeout, cancellationToken)));
+        var busiest = placement.GroupBy(p => p.Status.Silo).MaxBy(g => g.Count())!;
+        return (cluster.Silos.Single(s => s.Address.ToString() == busiest.Key), busiest.Count());
+    }
+
+    /// <summary>Polls the membership table until <paramref name="address"/>'s row meets <paramref name="condition"/>;
+    /// returns when this process saw it.</summary>
+    public static async Task<DateTimeOffset> WaitForStatusAsync(
+        DrillCluster cluster, string address, Func<MemberStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var rows = await cluster.ReadMembershipAsync(cancellationToken);
+            if (rows.TryGetValue(address, out var status) && condition(status))
+            {
+                return DateTimeOffset.UtcNow;
+            }
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"member {address} did not reach the expected status within {timeout} (it is {status})");
+            }
+            await Task.Delay(MembershipPollPeriod, cancellationToken);
+        }
+    }
 
     /// <summary>Asks every grain for its status at once, each until it answers from a silo other than
     /// <paramref name="victim"/>; returns when the last one did.</summary>

@@ -9,8 +9,6 @@ namespace ContactCenter.Drills;
 /// nobody but the victim was declared dead.</summary>
 public static class KillSiloDrill
 {
-    private static readonly TimeSpan MembershipPollPeriod = TimeSpan.FromMilliseconds(50);
-
     public static async Task<DrillResult> RunAsync(DrillCluster cluster, KillSiloDrillOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -53,9 +51,7 @@ public static class KillSiloDrill
     private static async Task<KillRecord> KillBusiestAsync(
         DrillCluster cluster, IReadOnlyList<string> keys, KillSiloDrillOptions options, HashSet<string> stopped, CancellationToken cancellationToken)
     {
-        var placement = await Task.WhenAll(keys.Select(k => DrillChecks.StatusAsync(cluster.Client, k, options.RecoveryTimeout, cancellationToken)));
-        var busiest = placement.GroupBy(p => p.Status.Silo).MaxBy(g => g.Count())!;
-        var victim = cluster.Silos.Single(s => s.Address.ToString() == busiest.Key);
+        var (victim, activations) = await DrillChecks.BusiestAsync(cluster, keys, options.RecoveryTimeout, cancellationToken);
         var address = victim.Address.ToString();
 
         DateTimeOffset stoppedAt;
@@ -63,17 +59,17 @@ public static class KillSiloDrill
         if (options.Graceful)
         {
             stopped.Add(address);
-            declared = WaitForStatusAsync(cluster, address, s => s != MemberStatus.Active, options.RecoveryTimeout, cancellationToken);
+            declared = DrillChecks.WaitForStatusAsync(cluster, address, s => s != MemberStatus.Active, options.RecoveryTimeout, cancellationToken);
             stoppedAt = DateTimeOffset.UtcNow;
             var terminate = cluster.TerminateAsync(victim, cancellationToken);
             var recovered = await DrillChecks.ProbeAllAsync(cluster.Client, keys, address, options.RecoveryTimeout, cancellationToken);
             await terminate;
-            return Record(victim, busiest.Count(), stoppedAt, await declared, recovered, options.Log);
+            return Record(victim, activations, stoppedAt, await declared, recovered, options.Log);
         }
         stoppedAt = await cluster.KillAsync(victim, cancellationToken);
-        declared = WaitForStatusAsync(cluster, address, s => s == MemberStatus.Dead, options.RecoveryTimeout, cancellationToken);
+        declared = DrillChecks.WaitForStatusAsync(cluster, address, s => s == MemberStatus.Dead, options.RecoveryTimeout, cancellationToken);
         var answered = await DrillChecks.ProbeAllAsync(cluster.Client, keys, address, options.RecoveryTimeout, cancellationToken);
-        return Record(victim, busiest.Count(), stoppedAt, await declared, answered, options.Log);
+        return Record(victim, activations, stoppedAt, await declared, answered, options.Log);
     }
 
     private static KillRecord Record(
@@ -85,24 +81,4 @@ public static class KillSiloDrill
             $"{victim}'s grains answered again after {(victims[0] - stoppedAt).TotalSeconds:0.00} s (first), {(victims[activations / 2] - stoppedAt).TotalSeconds:0.00} s (half), {(victims[^1] - stoppedAt).TotalSeconds:0.00} s (last)"));
         return new(victim.ToString(), activations, (declared - stoppedAt).TotalSeconds, (answers[^1] - stoppedAt).TotalSeconds);
     }
-
-    private static async Task<DateTimeOffset> WaitForStatusAsync(
-        DrillCluster cluster, string address, Func<MemberStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            var rows = await cluster.ReadMembershipAsync(cancellationToken);
-            if (rows.TryGetValue(address, out var status) && condition(status))
-            {
-                return DateTimeOffset.UtcNow;
-            }
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"member {address} did not reach the expected status within {timeout} (it is {status})");
-            }
-            await Task.Delay(MembershipPollPeriod, cancellationToken);
-        }
-    }
-
 }

@@ -19,8 +19,9 @@ internal sealed class ObserverClient : IDrillObserver
     public static async Task<int> RunAsync(string connectionString, string grainKey, CancellationToken cancellationToken)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var membershipDataSource = NpgsqlDataSource.Create(connectionString);
         var services = new ServiceCollection();
-        services.AddPostgresActorProviders(dataSource);
+        services.AddPostgresActorProviders(dataSource, membershipDataSource);
         services.AddFailoverDrill();
         await using var provider = services.BuildServiceProvider();
         await using var client = new ClusterClient(provider);

@@ -154,7 +154,10 @@ public sealed class TcpProxy : IAsyncDisposable
         try
         {
             // Linger 0: close with RST, as a vanished peer or a dropped network path looks to the other end.
-            connection.Client.LingerState = new LingerOption(true, 0);
+            if (connection.Client is { } socket)
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
             connection.Close();
         }
         catch (Exception exception) when (exception is ObjectDisposedException or SocketException)
