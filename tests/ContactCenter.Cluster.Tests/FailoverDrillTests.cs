@@ -75,8 +75,7 @@ public sealed class FailoverDrillTests
         await load.StopAsync();
 
         Assert.Equal(0, await DrillChecks.CountLostWritesAsync(cluster, keys, load, Cancel));
-        var fenceTimes = new Dictionary<string, DateTimeOffset>(cluster.KillTimes) { [address] = fencedAt };
-        Assert.Empty(ActivationOverlaps.Find(cluster.Silos.SelectMany(s => s.ActivationLogs), fenceTimes));
+        Assert.Empty(ActivationOverlaps.Find(cluster.Silos.SelectMany(s => s.ActivationLogs), cluster.ActivationEndTimes()));
         Assert.Empty(await DrillChecks.FindFalseDeathsAsync(cluster, [address], Cancel));
         Assert.True(fencedAt < declaredAt, $"the silo fenced at {fencedAt:O}, after it was declared dead at {declaredAt:O}");
         var rejoined = victim.Process.StandardOutput.Split('\n').Single(l => l.Contains("Rejoined the cluster as", StringComparison.Ordinal));
@@ -114,7 +113,7 @@ public sealed class FailoverDrillTests
         Assert.Empty(await DrillChecks.FindFalseDeathsAsync(cluster, [], Cancel));
         Assert.Equal(keys.Count, answers.Length);
         Assert.Equal(0, await DrillChecks.CountLostWritesAsync(cluster, keys, load, Cancel));
-        Assert.Empty(ActivationOverlaps.Find(cluster.Silos.SelectMany(s => s.ActivationLogs), cluster.KillTimes));
+        Assert.Empty(ActivationOverlaps.Find(cluster.Silos.SelectMany(s => s.ActivationLogs), cluster.ActivationEndTimes()));
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed partial class DrillCluster : IAsyncDisposable
     private readonly DrillClusterOptions _options;
     private readonly List<DrillSilo> _silos = [];
     private readonly Dictionary<string, DateTimeOffset> _killTimes = [];
+    private readonly Dictionary<string, DateTimeOffset> _pauseEnds = [];
     private readonly List<string> _addresses = [];
     private readonly List<TcpProxy> _proxies = [];
     private readonly Lock _clientLogLock = new();
@@ -104,6 +105,23 @@ public sealed partial class DrillCluster : IAsyncDisposable
         return stoppedAt;
     }
 
+    /// <summary>Address → when that silo generation's activations stopped running without writing stop lines: killed
+    /// with SIGKILL, or dropped when it learnt it was declared dead (from its last fence; see <see cref="PauseTimeline"/>).
+    /// The end times <see cref="ActivationOverlaps.Find"/> needs.</summary>
+    public Dictionary<string, DateTimeOffset> ActivationEndTimes()
+    {
+        var ends = new Dictionary<string, DateTimeOffset>(_pauseEnds);
+        foreach (var silo in _silos)
+        {
+            PauseTimeline.AddEnds(silo.Process.OutputLines(), ends);
+        }
+        foreach (var (address, killedAt) in _killTimes)
+        {
+            ends[address] = ends.TryGetValue(address, out var paused) && paused < killedAt ? paused : killedAt;
+        }
+        return ends;
+    }
+
     /// <summary>Starts a new process in <paramref name="silo"/>'s slot (after a kill or stop): a new generation.</summary>
     public async Task RestartAsync(DrillSilo silo, CancellationToken cancellationToken)
     {
@@ -112,6 +130,7 @@ public sealed partial class DrillCluster : IAsyncDisposable
         {
             throw new InvalidOperationException($"{silo} is still running");
         }
+        PauseTimeline.AddEnds(silo.Process.OutputLines(), _pauseEnds);
         await silo.Process.DisposeAsync();
         await StartSiloAsync(silo, cancellationToken);
     }

@@ -172,6 +172,15 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Every line of standard output so far, with when this process read it.</summary>
+    public IReadOnlyList<(DateTimeOffset Time, string Line)> OutputLines()
+    {
+        lock (_stdout)
+        {
+            return [.. _lines];
+        }
+    }
+
     /// <summary>When the process first wrote a line of output containing <paramref name="text"/> (as this process
     /// read it, so a little after), or null.</summary>
     public DateTimeOffset? FirstOutput(string text)

@@ -43,7 +43,7 @@ public static class KillSiloDrill
         }
 
         var lost = await DrillChecks.CountLostWritesAsync(cluster, keys, load, cancellationToken);
-        var overlaps = ActivationOverlaps.Find(cluster.Silos.SelectMany(s => s.ActivationLogs), cluster.KillTimes);
+        var overlaps = ActivationOverlaps.Find(cluster.Silos.SelectMany(s => s.ActivationLogs), cluster.ActivationEndTimes());
         var falseDeaths = await DrillChecks.FindFalseDeathsAsync(cluster, stopped, cancellationToken);
         return new DrillResult(kills, load.TotalAcknowledged, lost, overlaps, falseDeaths, load.Errors, load.ErrorSamples);
     }

@@ -17,7 +17,9 @@ internal sealed class Catalog : IDisposable
         _runtime = runtime;
     }
 
-    public bool IsPaused => _paused;
+    /// <summary>True while the silo is fenced; asked before every turn, it also checks the lease itself
+    /// (<see cref="Membership.MembershipService.CheckLease"/>).</summary>
+    public bool IsPaused => _paused || _runtime.Membership.CheckLease();
 
     /// <summary>Set when the silo is leaving: requests for grains it does not host are refused.</summary>
     public bool IsStopping { get; private set; }

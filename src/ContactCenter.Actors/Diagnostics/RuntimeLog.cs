@@ -14,11 +14,11 @@ internal static partial class RuntimeLog
     [LoggerMessage(1003, LogLevel.Warning, "Voted {Suspect} dead: no heartbeat for {Age} (cluster version {Version})")]
     public static partial void VotedDead(this ILogger logger, SiloAddress suspect, TimeSpan age, long version);
 
-    [LoggerMessage(1004, LogLevel.Warning, "Lease expired ({Age} since the last renewal was sent): pausing all activations")]
-    public static partial void Fenced(this ILogger logger, TimeSpan age);
+    [LoggerMessage(1004, LogLevel.Warning, "Lease expired ({Age} since the last renewal was sent): pausing all activations of {Silo}")]
+    public static partial void Fenced(this ILogger logger, TimeSpan age, SiloAddress silo);
 
-    [LoggerMessage(1005, LogLevel.Information, "Lease renewed after a gap: resuming activations")]
-    public static partial void Unfenced(this ILogger logger);
+    [LoggerMessage(1005, LogLevel.Information, "Lease renewed after a gap: resuming activations of {Silo}")]
+    public static partial void Unfenced(this ILogger logger, SiloAddress silo);
 
     [LoggerMessage(1006, LogLevel.Error, "The cluster declared this process ({Silo}) dead: dropping {Count} activations")]
     public static partial void DeclaredDead(this ILogger logger, SiloAddress silo, int count);

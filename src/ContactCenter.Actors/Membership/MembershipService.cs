@@ -15,6 +15,7 @@ internal sealed class MembershipService : IDisposable
     private TaskCompletionSource _nextView = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITimer? _timer;
     private Task? _refresh;
+    private readonly Lock _fenceLock = new();
     private long _lastRead;
     private long _lastRenewalSent;
     private long _freshSince;
@@ -172,15 +173,30 @@ internal sealed class MembershipService : IDisposable
         }
     }
 
-    private void CheckLease()
+    /// <summary>True when this silo is fenced, fencing it first if its lease has just run out. The catalog asks before
+    /// every turn, so no grain code runs past the lease even when the heartbeat timer is starved (a saturated thread
+    /// pool delays timers, not the turns that saturate it) — the cluster may take the grains over once SuspectAfter has
+    /// passed, whether or not this silo's timer got to run.</summary>
+    public bool CheckLease()
     {
-        var age = _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRenewalSent));
-        if (_kind == MemberKind.Silo && !_fenced && age > _options.LeaseDuration)
+        if (_kind != MemberKind.Silo || _stopped)
         {
-            _fenced = true;
-            _runtime.Log.Fenced(age);
-            _runtime.Catalog?.Pause();
+            return _fenced;
         }
+        var age = _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRenewalSent));
+        if (age > _options.LeaseDuration)
+        {
+            lock (_fenceLock)
+            {
+                if (!_fenced && _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRenewalSent)) > _options.LeaseDuration)
+                {
+                    _fenced = true;
+                    _runtime.Log.Fenced(age, _runtime.Address);
+                    _runtime.Catalog?.Pause();
+                }
+            }
+        }
+        return _fenced;
     }
 
     private async Task HeartbeatAsync()
@@ -204,11 +220,14 @@ internal sealed class MembershipService : IDisposable
                 _freshSince = sent; // the lease lapsed: this process may not vote until it has been fresh for SuspectAfter again
             }
             Volatile.Write(ref _lastRenewalSent, sent);
-            if (_fenced)
+            lock (_fenceLock)
             {
-                _fenced = false;
-                _runtime.Log.Unfenced();
-                _runtime.Catalog?.Resume();
+                if (_fenced)
+                {
+                    _fenced = false;
+                    _runtime.Log.Unfenced(_runtime.Address);
+                    _runtime.Catalog?.Resume();
+                }
             }
             var snapshot = await _runtime.MembershipTable.ReadAsync(timeout.Token).ConfigureAwait(false);
             Apply(snapshot);
