@@ -44,6 +44,10 @@ public static class SipMethods
 
     private static readonly string[] Known = [Invite, Ack, Bye, Cancel, Options, Register, Info, Refer, Notify, Subscribe, Update, Prack, Message];
 
+    /// <summary>Whether <paramref name="method"/> is one of the methods above (a method this stack knows, whether or not
+    /// a given element implements it: 405 versus 501, RFC 3261 §8.2.1).</summary>
+    public static bool IsKnown(string method) => Array.IndexOf(Known, method) >= 0;
+
     /// <summary>The shared string for a known method (saves an allocation per parsed message), else a new string.</summary>
     public static string Intern(ReadOnlySpan<char> method)
     {

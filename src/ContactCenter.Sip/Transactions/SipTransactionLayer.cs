@@ -54,8 +54,10 @@ public sealed partial class SipTransactionLayer
     internal SipTransactionOptions Options { get; }
 
     /// <summary>Starts a client transaction for <paramref name="request"/>, whose top Via must carry a unique RFC 3261
-    /// branch (<see cref="SipIdentifiers.NewBranch"/>). ACK is not sent through a transaction (§17.1.1.3, §13.2.2.4).</summary>
-    public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination)
+    /// branch (<see cref="SipIdentifiers.NewBranch"/>). ACK is not sent through a transaction (§17.1.1.3, §13.2.2.4).
+    /// <paramref name="userState"/> becomes <see cref="SipTransaction.UserState"/> before the request goes out, so a
+    /// response racing back on another thread already finds it.</summary>
+    public SipClientTransaction SendRequest(SipRequest request, SipEndPoint destination, object? userState = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Method == SipMethods.Ack)
@@ -70,6 +72,7 @@ public sealed partial class SipTransactionLayer
         SipClientTransaction transaction = request.Method == SipMethods.Invite
             ? new InviteClientTransaction(this, key, request, destination)
             : new NonInviteClientTransaction(this, key, request, destination);
+        transaction.UserState = userState;
         lock (_lock)
         {
             if (!_clients.TryAdd(key, transaction))

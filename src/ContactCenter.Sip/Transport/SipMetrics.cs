@@ -19,6 +19,10 @@ public sealed class SipMetrics : IDisposable
         ErrorResponses = _meter.CreateCounter<long>("sip.messages.error_responses", description: "400/505 responses sent to malformed requests");
         DiscardedResponses = _meter.CreateCounter<long>("sip.messages.discarded_responses", description: "Responses discarded because they carried more than one Via (RFC 3261 §18.1.2)");
         HandlerFailures = _meter.CreateCounter<long>("sip.handler_failures", description: "Exceptions thrown by the transaction layer or its user while handling a message");
+        TransportErrors = _meter.CreateCounter<long>("sip.transport.errors", description: "Socket, TLS and framing failures, by transport and reason; the stack keeps running");
+        KeepAlivePings = _meter.CreateCounter<long>("sip.transport.keepalive_pings", description: "CRLF keep-alive pings answered with a pong (RFC 5626 §3.5.1)");
+        Connections = _meter.CreateUpDownCounter<long>("sip.transport.connections", description: "Open TCP/TLS connections, by transport");
+        OverloadRejections = _meter.CreateCounter<long>("sip.overload_rejections", description: "INVITEs answered 503 because the concurrent call limit was reached");
     }
 
     /// <summary>Messages that parsed.</summary>
@@ -35,6 +39,18 @@ public sealed class SipMetrics : IDisposable
 
     /// <summary>Exceptions caught at the transport boundary.</summary>
     public Counter<long> HandlerFailures { get; }
+
+    /// <summary>Transport failures (socket, TLS handshake, framing, send queue full).</summary>
+    public Counter<long> TransportErrors { get; }
+
+    /// <summary>Keep-alive pings answered.</summary>
+    public Counter<long> KeepAlivePings { get; }
+
+    /// <summary>Open stream connections.</summary>
+    public UpDownCounter<long> Connections { get; }
+
+    /// <summary>INVITEs refused with 503 for overload.</summary>
+    public Counter<long> OverloadRejections { get; }
 
     /// <inheritdoc/>
     public void Dispose() => _meter.Dispose();

@@ -1,0 +1,52 @@
+using ContactCenter.Sip.Transactions;
+using ContactCenter.Sip.Transport;
+using ContactCenter.Sip.UserAgents;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Sip;
+
+/// <summary>A whole SIP element wired together: transports (<see cref="SipTransportLayer"/>), the receiver, the
+/// transaction layer and the UA core (<see cref="SipUserAgent"/>) serving an <see cref="ISipCallHandler"/>.</summary>
+public sealed class SipStack : IAsyncDisposable
+{
+    private SipStack(SipTransportLayer transport, SipUserAgent userAgent, SipReceiver receiver)
+    {
+        Transport = transport;
+        UserAgent = userAgent;
+        Receiver = receiver;
+    }
+
+    /// <summary>The transports.</summary>
+    public SipTransportLayer Transport { get; }
+
+    /// <summary>The UA core (and through it the transaction layer).</summary>
+    public SipUserAgent UserAgent { get; }
+
+    /// <summary>Where the transports hand received bytes.</summary>
+    public SipReceiver Receiver { get; }
+
+    /// <summary>Builds the stack and binds its transports; throws when a port cannot be bound.</summary>
+    public static SipStack Start(
+        SipTransportOptions transportOptions,
+        ISipCallHandler handler,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        SipMetrics metrics,
+        SipUserAgentOptions? userAgentOptions = null,
+        SipTransactionOptions? transactionOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var transport = new SipTransportLayer(transportOptions, time, metrics, loggerFactory.CreateLogger<SipTransportLayer>());
+        var userAgent = new SipUserAgent(transport, transport.GetLocalEndPoint, handler, time, metrics, loggerFactory.CreateLogger<SipUserAgent>(), userAgentOptions, transactionOptions);
+        var receiver = new SipReceiver(userAgent.Transactions, transport, metrics, loggerFactory.CreateLogger<SipReceiver>(), transportOptions.Parser);
+        transport.Start(receiver);
+        return new SipStack(transport, userAgent, receiver);
+    }
+
+    /// <summary>The bound address of a transport; throws when it is disabled.</summary>
+    public SipEndPoint LocalEndPoint(SipTransportKind transport) =>
+        Transport.GetLocalEndPoint(transport) ?? throw new InvalidOperationException($"SIP over {transport} is not enabled");
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => Transport.DisposeAsync();
+}

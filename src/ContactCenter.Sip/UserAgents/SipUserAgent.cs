@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using ContactCenter.Sip.Dialogs;
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Transactions;
+using ContactCenter.Sip.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Sip.UserAgents;
+
+/// <summary>The UAC and UAS core (RFC 3261 §8, §13–§15) on top of the transaction layer it owns: answers OPTIONS,
+/// 405/501 for methods it does not serve, INVITE/ACK/BYE/CANCEL for calls decided by an <see cref="ISipCallHandler"/>,
+/// 503 + Retry-After beyond the concurrent call limit; places calls (<see cref="Invite"/>) and sends other requests
+/// (<see cref="SendRequestAsync"/>). Thread-safe.</summary>
+public sealed partial class SipUserAgent : ISipTransactionUser
+{
+    private static readonly string[] Allowed = [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options];
+    private static readonly string AllowValue = string.Join(", ", Allowed);
+
+    private readonly ConcurrentDictionary<SipDialogId, SipCall> _dialogs = new();
+    private readonly ISipTransport _transport;
+    private readonly Func<SipTransportKind, SipEndPoint?> _localEndPoint;
+    private readonly ISipCallHandler _handler;
+    private readonly SipUserAgentOptions _options;
+    private readonly SipMetrics _metrics;
+    private readonly ILogger _logger;
+    private int _incomingCalls;
+
+    /// <summary>Creates the core and its transaction layer over <paramref name="transport"/>.
+    /// <paramref name="localEndPoint"/> tells our address per transport (for Via and Contact; see
+    /// <see cref="SipTransportLayer.GetLocalEndPoint"/>).</summary>
+    public SipUserAgent(
+        ISipTransport transport,
+        Func<SipTransportKind, SipEndPoint?> localEndPoint,
+        ISipCallHandler handler,
+        TimeProvider time,
+        SipMetrics metrics,
+        ILogger<SipUserAgent> logger,
+        SipUserAgentOptions? options = null,
+        SipTransactionOptions? transactionOptions = null)
+    {
+        _transport = transport;
+        _localEndPoint = localEndPoint;
+        _handler = handler;
+        _metrics = metrics;
+        _logger = logger;
+        _options = options ?? new SipUserAgentOptions();
+        _options.Validate();
+        Time = time;
+        Transactions = new SipTransactionLayer(transport, this, time, transactionOptions);
+    }
+
+    /// <summary>The transaction layer this core is the user of; the transport's receiver feeds it.</summary>
+    public SipTransactionLayer Transactions { get; }
+
+    /// <summary>Incoming calls not yet ended (what the overload limit counts).</summary>
+    public int IncomingCallCount => Volatile.Read(ref _incomingCalls);
+
+    /// <summary>Calls with a dialog not yet ended.</summary>
+    public int DialogCount => _dialogs.Count;
+
+    internal TimeProvider Time { get; }
+
+    /// <inheritdoc/>
+    public void OnResponse(SipClientTransaction transaction, SipResponse response)
+    {
+        switch (transaction.UserState)
+        {
+            case SipOutgoingCall call when transaction.Request.Method == SipMethods.Invite:
+                call.ReceiveResponse(response);
+                break;
+            case SipPendingRequest pending when !response.IsProvisional:
+                pending.Complete(response);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void OnStrayResponse(SipResponse response, SipEndPoint source)
+    {
+        if (response.IsSuccess && response.CSeq?.Method == SipMethods.Invite
+            && SipDialogId.OfIncomingResponse(response) is { } id && _dialogs.TryGetValue(id, out var call) && call is SipOutgoingCall outgoing)
+        {
+            outgoing.ReceiveStraySuccess(response);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void OnTimeout(SipTransaction transaction)
+    {
+        switch (transaction.UserState)
+        {
+            case SipOutgoingCall call when transaction.Request.Method == SipMethods.Invite:
+                call.TimedOut();
+                break;
+            case SipPendingRequest pending:
+                pending.Complete(SipResponseFactory.CreateResponse(transaction.Request, 408));
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void OnTransportError(SipTransaction transaction)
+    {
+        LogTransportError(_logger, transaction.Request.Method, transaction.RemoteEndPoint);
+        switch (transaction.UserState)
+        {
+            case SipOutgoingCall call when transaction.Request.Method == SipMethods.Invite:
+                call.Fail(SipResponseFactory.CreateResponse(transaction.Request, 503), SipCallEndReason.TransportFailed);
+                break;
+            case SipPendingRequest pending:
+                pending.Complete(SipResponseFactory.CreateResponse(transaction.Request, 503));
+                break;
+            case SipIncomingCall call:
+                call.Abort(SipCallEndReason.TransportFailed);
+                break;
+            default:
+                break;
+        }
+    }
+
+    internal void RegisterDialog(SipCall call) => _dialogs[call.Dialog!.Id] = call;
+
+    internal void CallEstablished(SipCall call)
+    {
+        try
+        {
+            _handler.OnCallEstablished(call);
+        }
+        catch (Exception exception)
+        {
+            LogHandlerFailed(_logger, call.CallId, exception);
+        }
+    }
+
+    internal void CallEnded(SipCall call, SipCallEndReason reason)
+    {
+        if (call.Dialog is { } dialog)
+        {
+            _dialogs.TryRemove(new KeyValuePair<SipDialogId, SipCall>(dialog.Id, call));
+        }
+        if (call is SipIncomingCall)
+        {
+            Interlocked.Decrement(ref _incomingCalls);
+        }
+        try
+        {
+            _handler.OnCallEnded(call, reason);
+        }
+        catch (Exception exception)
+        {
+            LogHandlerFailed(_logger, call.CallId, exception);
+        }
+    }
+
+    internal void LogAckTimeout(SipIncomingCall call) => LogNoAck(_logger, call.CallId);
+
+    [LoggerMessage(5025, LogLevel.Warning, "SIP: overloaded ({Limit} calls): INVITE {CallId} from {Source} refused with 503")]
+    private static partial void LogOverload(ILogger logger, int limit, string? callId, SipEndPoint source);
+
+    [LoggerMessage(5026, LogLevel.Error, "SIP: the call handler failed for call {CallId}")]
+    private static partial void LogHandlerFailed(ILogger logger, string? callId, Exception exception);
+
+    [LoggerMessage(5027, LogLevel.Warning, "SIP: no ACK for our 2xx to call {CallId} within 64*T1; hanging up (RFC 3261 §13.3.1.4)")]
+    private static partial void LogNoAck(ILogger logger, string callId);
+
+    [LoggerMessage(5028, LogLevel.Information, "SIP: the transport refused a {Method} message for {Remote}")]
+    private static partial void LogTransportError(ILogger logger, string method, SipEndPoint remote);
+}
