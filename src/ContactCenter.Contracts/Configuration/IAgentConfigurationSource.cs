@@ -1,0 +1,12 @@
+namespace ContactCenter.Contracts.Configuration;
+
+/// <summary>Where the agent grain reads the configuration documents it depends on: its profile and the pause codes.
+/// The document store implements it; a value read is the current version of the document.</summary>
+public interface IAgentConfigurationSource
+{
+    /// <summary>The agent's profile, or null when there is none.</summary>
+    Task<AgentProfile?> GetAgentProfileAsync(string agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The pause code, or null when it does not exist.</summary>
+    Task<PauseCode?> GetPauseCodeAsync(string pauseCodeId, CancellationToken cancellationToken = default);
+}
