@@ -6,7 +6,8 @@
 #
 # Usage: ops/drill/kill-silo.sh [--short] [--kills N] [--graceful] [--grains N] [--rate N]
 #                               [--heartbeat S] [--lease S] [--suspect S] [--work-dir DIR]
-#   --short      one kill at 500 appends/s with 8 s phases (the default: 5 kills at 1,000/s, 20 s phases)
+#   --short      500 appends/s with 8 s phases, about 40 s (the default: 1,000/s with 20 s phases, about 80 s)
+#   --kills N    kill N times, restarting the victim in between (default 1); figures are given per kill
 #   --graceful   stop the victim with SIGTERM instead of SIGKILL
 #   --heartbeat/--lease/--suspect   membership timings in seconds (defaults 1, 4, 5; see ops/RUNBOOK.md)
 #   --work-dir   where the silos' activation logs, their output and the client's log are kept

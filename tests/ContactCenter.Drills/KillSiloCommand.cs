@@ -25,7 +25,7 @@ internal static class KillSiloCommand
         {
             Grains = Number(Take(flags, "--grains")) ?? 1000,
             AppendsPerSecond = Number(Take(flags, "--rate")) ?? (isShort ? 500 : 1000),
-            Kills = Number(Take(flags, "--kills")) ?? (isShort ? 1 : 5),
+            Kills = Number(Take(flags, "--kills")) ?? 1,
             LoadBetweenKills = TimeSpan.FromSeconds(isShort ? 8 : 20),
             Graceful = graceful,
             Log = line => Console.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}"),
