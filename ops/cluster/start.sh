@@ -64,7 +64,7 @@ start_silo() { # <number> <site>
 }
 
 ready() { # <http port>: true once /health/ready answers 200
-  exec 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || return 1
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
   printf 'GET /health/ready HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
   local status
   read -r _ status _ <&3 || status=""

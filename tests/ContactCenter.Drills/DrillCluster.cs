@@ -208,6 +208,19 @@ public sealed partial class DrillCluster : IAsyncDisposable
     /// <summary>Stops the client and every silo still running gracefully (SIGTERM), then releases the database.</summary>
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            await StopClientAsync();
+        }
+        finally
+        {
+            // Even when the client could not leave (the database unreachable), no silo process may outlive the drill.
+            await StopSilosAsync();
+        }
+    }
+
+    private async Task StopClientAsync()
+    {
         if (Client is not null)
         {
             await Client.DisposeAsync();
@@ -216,6 +229,10 @@ public sealed partial class DrillCluster : IAsyncDisposable
         {
             await _clientServices.DisposeAsync();
         }
+    }
+
+    private async Task StopSilosAsync()
+    {
         await Task.WhenAll(_silos.Where(s => s.Process is { HasExited: false }).Select(async s =>
         {
             try
