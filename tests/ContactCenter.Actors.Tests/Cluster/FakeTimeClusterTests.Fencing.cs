@@ -80,6 +80,30 @@ public sealed partial class FakeTimeClusterTests
     }
 
     [Fact]
+    public async Task A_silo_whose_heartbeat_timer_is_late_fences_at_its_next_turn_once_its_lease_has_run_out()
+    {
+        var (cluster, time, _) = await StartCuttableClusterAsync(2);
+        await using var _ = cluster;
+        var b = cluster.Silos[1];
+        string? key = null;
+        for (var i = 0; key is null; i++)
+        {
+            var candidate = NewKey($"late{i}");
+            await cluster.Client.GetGrain<ICounterGrain>(candidate).Increment();
+            key = b.Hosts(new GrainId(typeof(ICounterGrain).FullName!, candidate)) ? candidate : null;
+        }
+
+        // The clock passes the 1 s lease while no timer runs: only the check before each turn can notice.
+        time.Jump(TimeSpan.FromMilliseconds(1100));
+        var held = cluster.Client.GetGrain<ICounterGrain>(key).Increment();
+        await Eventually.TrueAsync(() => b.IsFenced, TimeSpan.FromSeconds(10), "b fencing itself at the turn, its timer not having run");
+
+        Step(time, Heartbeat); // the timers run: b renews its lease, resumes, and runs the held call
+        Assert.Equal(2, await held.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        Assert.False(b.IsFenced);
+    }
+
+    [Fact]
     public async Task A_database_outage_seen_by_every_silo_kills_nobody_even_when_it_ends_for_one_silo_first()
     {
         var (cluster, time, links) = await StartCuttableClusterAsync(2);
