@@ -52,10 +52,7 @@ public sealed class FailoverDrillTests
     {
         await using var database = await CreateDatabaseAsync();
         await using var cluster = await StartClusterAsync(database, silos: 4, proxies: true);
-        var keys = Keys(300);
-        var load = new DrillLoad(cluster.Client, keys, appendsPerSecond: 150);
-        load.Start();
-        await Task.Delay(LoadPhase, Cancel);
+        var (keys, load) = await StartLoadAsync(cluster);
         var (victim, activations) = await DrillChecks.BusiestAsync(cluster, keys, StepTimeout, Cancel);
         var address = victim.Address.ToString();
 
@@ -88,10 +85,7 @@ public sealed class FailoverDrillTests
     {
         await using var database = await CreateDatabaseAsync();
         await using var cluster = await StartClusterAsync(database, silos: 4, proxies: true);
-        var keys = Keys(300);
-        var load = new DrillLoad(cluster.Client, keys, appendsPerSecond: 150);
-        load.Start();
-        await Task.Delay(LoadPhase, Cancel);
+        var (keys, load) = await StartLoadAsync(cluster);
 
         // As a restart looks from the members: every connection reset, and nothing answers for a while.
         foreach (var proxy in cluster.DatabaseProxies)
@@ -201,6 +195,16 @@ public sealed class FailoverDrillTests
                 Report = TestOutput.Report,
             },
             Cancel);
+
+    /// <summary>300 grains under a steady 150 appends/s from the client, running for one load phase already.</summary>
+    private static async Task<(List<string> Keys, DrillLoad Load)> StartLoadAsync(DrillCluster cluster)
+    {
+        var keys = Keys(300);
+        var load = new DrillLoad(cluster.Client, keys, appendsPerSecond: 150);
+        load.Start();
+        await Task.Delay(LoadPhase, Cancel);
+        return (keys, load);
+    }
 
     private static List<string> Keys(int count)
     {
