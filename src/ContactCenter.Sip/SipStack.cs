@@ -1,3 +1,4 @@
+using ContactCenter.Sip.Registration;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Sip.Transport;
 using ContactCenter.Sip.UserAgents;
@@ -25,7 +26,8 @@ public sealed class SipStack : IAsyncDisposable
     /// <summary>Where the transports hand received bytes.</summary>
     public SipReceiver Receiver { get; }
 
-    /// <summary>Builds the stack and binds its transports; throws when a port cannot be bound.</summary>
+    /// <summary>Builds the stack and binds its transports; throws when a port cannot be bound. With
+    /// <paramref name="registrar"/> the stack serves REGISTER (the caller owns and disposes the registrar).</summary>
     public static SipStack Start(
         SipTransportOptions transportOptions,
         ISipCallHandler handler,
@@ -33,11 +35,12 @@ public sealed class SipStack : IAsyncDisposable
         ILoggerFactory loggerFactory,
         SipMetrics metrics,
         SipUserAgentOptions? userAgentOptions = null,
-        SipTransactionOptions? transactionOptions = null)
+        SipTransactionOptions? transactionOptions = null,
+        SipRegistrar? registrar = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var transport = new SipTransportLayer(transportOptions, time, metrics, loggerFactory.CreateLogger<SipTransportLayer>());
-        var userAgent = new SipUserAgent(transport, transport.GetLocalEndPoint, handler, time, metrics, loggerFactory.CreateLogger<SipUserAgent>(), userAgentOptions, transactionOptions);
+        var userAgent = new SipUserAgent(transport, transport.GetLocalEndPoint, handler, time, metrics, loggerFactory.CreateLogger<SipUserAgent>(), userAgentOptions, transactionOptions, registrar);
         var receiver = new SipReceiver(userAgent.Transactions, transport, metrics, loggerFactory.CreateLogger<SipReceiver>(), transportOptions.Parser);
         transport.Start(receiver);
         return new SipStack(transport, userAgent, receiver);

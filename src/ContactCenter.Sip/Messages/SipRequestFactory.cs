@@ -26,6 +26,32 @@ public static class SipRequestFactory
         return cancel;
     }
 
+    /// <summary>The request to send again after a 401/407 (§8.1.3.5, §22.2): the same request with CSeq + 1 and
+    /// without Via (the UA core adds one with a new branch when sending); credentials already present stay, so a
+    /// proxy's and a registrar's can add up.</summary>
+    public static SipRequest CreateRetry(SipRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cseq = request.CSeq ?? throw new ArgumentException("the request has no valid CSeq", nameof(request));
+        var retry = new SipRequest(request.Method, request.RequestUri, new SipHeaderCollection(request.Headers.Count));
+        foreach (var header in request.Headers)
+        {
+            switch (header.Name)
+            {
+                case SipHeaderNames.Via:
+                    break;
+                case SipHeaderNames.CSeq:
+                    retry.Headers.AddCanonical(SipHeaderNames.CSeq, new CSeqHeader(cseq.Number + 1, cseq.Method).ToString());
+                    break;
+                default:
+                    retry.Headers.AddCanonical(header.Name, header.Value);
+                    break;
+            }
+        }
+        retry.Body = request.Body;
+        return retry;
+    }
+
     private static void CopyDialogHeaders(SipRequest source, SipRequest target, string to, string method)
     {
         foreach (var header in source.Headers)

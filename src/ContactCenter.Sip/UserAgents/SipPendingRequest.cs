@@ -2,7 +2,7 @@ using ContactCenter.Sip.Messages;
 
 namespace ContactCenter.Sip.UserAgents;
 
-/// <summary>The user state of a client transaction started by <see cref="SipUserAgent.SendRequestAsync"/>: completes
+/// <summary>The user state of a client transaction started by <see cref="SipUserAgent.SendRequestAsync(Messages.SipRequest, Transactions.SipEndPoint)"/>: completes
 /// with the final response, or with a response made up locally for a timeout (408) or transport failure (503).</summary>
 internal sealed class SipPendingRequest
 {

@@ -30,6 +30,9 @@ public sealed partial class SipUserAgent
             case SipMethods.Cancel:
                 ReceiveCancel(transaction);
                 break;
+            case SipMethods.Register when _registrar is not null:
+                _registrar.Receive(transaction);
+                break;
             case SipMethods.Options:
                 transaction.SendResponse(WithCapabilities(SipResponseFactory.CreateResponse(request, 200)));
                 break;
@@ -107,7 +110,7 @@ public sealed partial class SipUserAgent
 
     private SipResponse WithCapabilities(SipResponse response)
     {
-        response.Headers.Add(SipHeaderNames.Allow, AllowValue);
+        response.Headers.Add(SipHeaderNames.Allow, _allowValue);
         response.Headers.Add(SipHeaderNames.Accept, _options.Accept);
         return response;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ContactCenter.Sip.Dialogs;
 using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Registration;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Sip.Transport;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,12 @@ namespace ContactCenter.Sip.UserAgents;
 
 /// <summary>The UAC and UAS core (RFC 3261 §8, §13–§15) on top of the transaction layer it owns: answers OPTIONS,
 /// 405/501 for methods it does not serve, INVITE/ACK/BYE/CANCEL for calls decided by an <see cref="ISipCallHandler"/>,
-/// 503 + Retry-After beyond the concurrent call limit; places calls (<see cref="Invite"/>) and sends other requests
-/// (<see cref="SendRequestAsync"/>). Thread-safe.</summary>
+/// 503 + Retry-After beyond the concurrent call limit; REGISTER goes to the <see cref="SipRegistrar"/> when one is
+/// given (405 otherwise); places calls (<see cref="Invite"/>) and sends other requests
+/// (<see cref="SendRequestAsync(SipRequest, SipEndPoint)"/>). Thread-safe.</summary>
 public sealed partial class SipUserAgent : ISipTransactionUser
 {
     private static readonly string[] Allowed = [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options];
-    private static readonly string AllowValue = string.Join(", ", Allowed);
 
     private readonly ConcurrentDictionary<SipDialogId, SipCall> _dialogs = new();
     private readonly ISipTransport _transport;
@@ -23,11 +24,14 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     private readonly SipUserAgentOptions _options;
     private readonly SipMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly SipRegistrar? _registrar;
+    private readonly string _allowValue;
     private int _incomingCalls;
 
     /// <summary>Creates the core and its transaction layer over <paramref name="transport"/>.
     /// <paramref name="localEndPoint"/> tells our address per transport (for Via and Contact; see
-    /// <see cref="SipTransportLayer.GetLocalEndPoint"/>).</summary>
+    /// <see cref="SipTransportLayer.GetLocalEndPoint"/>). With <paramref name="registrar"/>, REGISTER requests are
+    /// served by it.</summary>
     public SipUserAgent(
         ISipTransport transport,
         Func<SipTransportKind, SipEndPoint?> localEndPoint,
@@ -36,7 +40,8 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         SipMetrics metrics,
         ILogger<SipUserAgent> logger,
         SipUserAgentOptions? options = null,
-        SipTransactionOptions? transactionOptions = null)
+        SipTransactionOptions? transactionOptions = null,
+        SipRegistrar? registrar = null)
     {
         _transport = transport;
         _localEndPoint = localEndPoint;
@@ -45,6 +50,8 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         _logger = logger;
         _options = options ?? new SipUserAgentOptions();
         _options.Validate();
+        _registrar = registrar;
+        _allowValue = string.Join(", ", registrar is null ? Allowed : [.. Allowed, SipMethods.Register]);
         Time = time;
         Transactions = new SipTransactionLayer(transport, this, time, transactionOptions);
     }

@@ -1,4 +1,5 @@
 using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Registration;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Sip.Transport;
 using ContactCenter.Sip.UserAgents;
@@ -15,10 +16,11 @@ internal sealed class LoopbackStacks : IAsyncDisposable
 
     private readonly SelfSignedCertificate _certificate = new();
 
-    private LoopbackStacks(SipUserAgentOptions? calleeOptions)
+    private LoopbackStacks(SipUserAgentOptions? calleeOptions, Func<FakeTimeProvider, SipRegistrar>? calleeRegistrar)
     {
-        Caller = Start(new TestCallHandler(), null);
-        Callee = Start(CalleeHandler, calleeOptions);
+        CalleeRegistrar = calleeRegistrar?.Invoke(Time);
+        Caller = Start(new TestCallHandler(), null, null);
+        Callee = Start(CalleeHandler, calleeOptions, CalleeRegistrar);
     }
 
     public FakeTimeProvider Time { get; } = new();
@@ -31,7 +33,11 @@ internal sealed class LoopbackStacks : IAsyncDisposable
 
     public SipStack Callee { get; }
 
-    public static LoopbackStacks Create(SipUserAgentOptions? calleeOptions = null) => new(calleeOptions);
+    /// <summary>The callee's registrar, when the test asked for one.</summary>
+    public SipRegistrar? CalleeRegistrar { get; }
+
+    public static LoopbackStacks Create(SipUserAgentOptions? calleeOptions = null, Func<FakeTimeProvider, SipRegistrar>? calleeRegistrar = null) =>
+        new(calleeOptions, calleeRegistrar);
 
     public SipTransportOptions TransportOptions(TimeSpan? idleTimeout = null) => new()
     {
@@ -57,10 +63,11 @@ internal sealed class LoopbackStacks : IAsyncDisposable
     {
         await Caller.DisposeAsync();
         await Callee.DisposeAsync();
+        CalleeRegistrar?.Dispose();
         Metrics.Dispose();
         _certificate.Dispose();
     }
 
-    private SipStack Start(TestCallHandler handler, SipUserAgentOptions? options) =>
-        SipStack.Start(TransportOptions(), handler, Time, NullLoggerFactory.Instance, Metrics, options, new SipTransactionOptions { TryingDelay = TimeSpan.Zero });
+    private SipStack Start(TestCallHandler handler, SipUserAgentOptions? options, SipRegistrar? registrar) =>
+        SipStack.Start(TransportOptions(), handler, Time, NullLoggerFactory.Instance, Metrics, options, new SipTransactionOptions { TryingDelay = TimeSpan.Zero }, registrar);
 }
