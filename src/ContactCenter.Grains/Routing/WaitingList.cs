@@ -38,6 +38,38 @@ public sealed class WaitingList
     /// <summary>The first item, or null.</summary>
     public WorkItem? Head => _items.Count == 0 ? null : _items.Min;
 
+    /// <summary>Offered work and the agent holding each offer.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Offers => _offers;
+
+    /// <summary>Rebuilds a list from its parts (a journal snapshot): items keep the sequences they were stamped with.
+    /// Fails fast on parts no list could have produced.</summary>
+    public static WaitingList Restore(IEnumerable<WorkItem> items, IEnumerable<KeyValuePair<string, string>> offers,
+        long nextSequence)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(offers);
+        var byId = ImmutableDictionary.CreateBuilder<string, WorkItem>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item.Sequence >= nextSequence || !byId.TryAdd(item.Id, item))
+            {
+                throw new InvalidOperationException(
+                    $"Work '{item.Id}' cannot be restored: duplicate id or sequence {item.Sequence} not below {nextSequence}.");
+            }
+        }
+        var offered = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (workId, agentId) in offers)
+        {
+            if (!byId.ContainsKey(workId))
+            {
+                throw new InvalidOperationException($"An offer of work '{workId}' names no waiting work.");
+            }
+            offered[workId] = agentId;
+        }
+        return new WaitingList(ImmutableSortedSet.CreateRange(WaitingOrder.Instance, byId.Values), byId.ToImmutable(),
+            offered.ToImmutable(), nextSequence);
+    }
+
     /// <summary>Adds work, stamping the next sequence. Fails fast on a duplicate id: a call queued twice is a bug.</summary>
     public WaitingList Enqueue(WorkItem work)
     {

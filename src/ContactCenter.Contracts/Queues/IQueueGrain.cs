@@ -1,0 +1,45 @@
+using ContactCenter.Actors;
+using ContactCenter.Contracts.Agents;
+
+namespace ContactCenter.Contracts.Queues;
+
+/// <summary>One queue (key: the queue document id): waiting work ordered by priority then arrival, the agents logged in
+/// to it, business hours, overflow and SLA counters. It pushes work to agents: it picks the best eligible agent with
+/// the push routing rule and asks that agent's <see cref="IAgentGrain.TryReserveAsync"/> (the arbiter) for a slot,
+/// trying the next candidate on refusal. Refused commands change nothing and say why.</summary>
+public interface IQueueGrain : IGrainWithStringKey
+{
+    /// <summary>Work arrives: refused while the queue is closed (closed action), sent on when an overflow rule holds on
+    /// arrival, otherwise queued and offered at once when an agent is free.</summary>
+    Task<EnqueueResult> EnqueueAsync(EnqueueRequest request);
+
+    /// <summary>The agent answered the work; it leaves the queue and counts as answered (within SLA or not).</summary>
+    Task<QueueCommandResult> AnsweredAsync(string workId, string agentId);
+
+    /// <summary>The caller hung up; the work leaves the queue and counts as abandoned; an offer it held is withdrawn
+    /// from the agent.</summary>
+    Task<QueueCommandResult> AbandonAsync(string workId);
+
+    /// <summary>The work's owner takes it out (e.g. a transfer elsewhere); an offer it held is withdrawn from the agent.</summary>
+    Task<QueueCommandResult> WithdrawAsync(string workId, string? reason);
+
+    /// <summary>An offer came back unanswered (ring-no-answer, declined, timed out): the agent's slot is released, the
+    /// work goes back to its original place and is offered again.</summary>
+    Task<QueueCommandResult> ReturnOfferAsync(string workId, string agentId, ReleaseReason reason);
+
+    /// <summary>An agent logged in to the queue (called by whoever logs agents in); waiting work is offered.</summary>
+    Task<QueueCommandResult> AgentJoinedAsync(string agentId);
+
+    /// <summary>An agent logged out of the queue; overflow rules for "no agent logged in" are evaluated.</summary>
+    Task<QueueCommandResult> AgentLeftAsync(string agentId);
+
+    /// <summary>An agent of the queue may have become ready (resumed, finished wrap-up); waiting work is offered.</summary>
+    Task<QueueCommandResult> AgentReadyAsync(string agentId);
+
+    /// <summary>Starts a new counting period.</summary>
+    Task<QueueCommandResult> ResetCountersAsync();
+
+    /// <summary>The supervisor's view: waiting work with wait times, agents, counters.</summary>
+    [ReadOnly]
+    Task<QueueSnapshot> GetSnapshotAsync();
+}

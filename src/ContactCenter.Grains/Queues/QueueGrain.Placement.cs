@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Routing;
+using ContactCenter.Grains.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Grains.Queues;
+
+internal sealed partial class QueueGrain
+{
+    /// <summary>Push routing for every waiting item not yet offered, in waiting order: the push function ranks the
+    /// queue's agents on fresh snapshots and the best one's arbiter is asked for a slot; on refusal the next-ranked
+    /// agent is asked. Runs inside one turn, so the waiting list cannot change under it. Returns the offers made.</summary>
+    private async Task<int> PlaceAsync(Queue? queue)
+    {
+        if (queue is null || Current.Agents.IsEmpty || !Current.Waiting.NotOffered().Any())
+        {
+            return 0;
+        }
+        var snapshots = new Dictionary<string, AgentSnapshot>(StringComparer.Ordinal);
+        foreach (var (agentId, snapshot) in Current.Agents.Zip(await Task.WhenAll(Current.Agents.Select(SnapshotOrNullAsync))))
+        {
+            if (snapshot is not null)
+            {
+                snapshots[agentId] = snapshot;
+            }
+        }
+        var placed = 0;
+        foreach (var work in Current.Waiting.NotOffered().ToList())
+        {
+            if (!snapshots.Values.Any(a => Eligibility.CanReserve(a, work.Medium)))
+            {
+                continue;
+            }
+            var decision = PushRouter.Decide(QueueRules.PushInputFor(work, queue, [.. snapshots.Values], Now));
+            var refused = ImmutableArray.CreateBuilder<string>();
+            foreach (var candidate in decision.Candidates.Where(c => c.Rank > 0).OrderBy(c => c.Rank))
+            {
+                var granted = await TryReserveAsync(candidate.AgentId, QueueRules.ReservationFor(work, queue));
+                if (await SnapshotOrNullAsync(candidate.AgentId) is { } fresh)
+                {
+                    snapshots[candidate.AgentId] = fresh;
+                }
+                else
+                {
+                    snapshots.Remove(candidate.AgentId);
+                }
+                if (!granted)
+                {
+                    refused.Add(candidate.AgentId);
+                    continue;
+                }
+                var offer = await CommitAsync("offer",
+                    QueueRules.Offer(Current, work.Id, candidate.AgentId, decision, refused.ToImmutable(), Now));
+                if (offer.Accepted)
+                {
+                    LogOffered(QueueId, work.Id, candidate.AgentId, decision.Rule.ToString(), candidate.Rank);
+                    placed++;
+                }
+                else
+                {
+                    await ReleaseAsync(candidate.AgentId, work.Id, ReleaseReason.Withdrawn);
+                }
+                break;
+            }
+        }
+        return placed;
+    }
+
+    private async Task<AgentSnapshot?> SnapshotOrNullAsync(string agentId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IAgentGrain>(agentId).GetSnapshotAsync();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogAgentUnreachable(QueueId, agentId, "snapshot", exception.Message);
+            return null;
+        }
+    }
+
+    private async Task<bool> TryReserveAsync(string agentId, ReservationRequest request)
+    {
+        try
+        {
+            var result = await GrainFactory.GetGrain<IAgentGrain>(agentId).TryReserveAsync(request);
+            if (!result.Granted)
+            {
+                LogReservationRefused(QueueId, request.WorkId, agentId, result.Refusal?.ToString() ?? result.Error?.ToString());
+            }
+            return result.Granted;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogAgentUnreachable(QueueId, agentId, "reserve", exception.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Gives an agent's slot back; best effort, because the agent grain frees stale slots by its own deadlines.</summary>
+    private async Task ReleaseAsync(string agentId, string workId, ReleaseReason reason)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(agentId).ReleaseAsync(workId, reason);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogAgentUnreachable(QueueId, agentId, "release", exception.Message);
+        }
+    }
+
+    [LoggerMessage(4203, LogLevel.Debug, "Queue {QueueId}: work {WorkId} offered to {AgentId} ({Rule}, rank {Rank})")]
+    private partial void LogOffered(string queueId, string workId, string agentId, string rule, int rank);
+
+    [LoggerMessage(4204, LogLevel.Debug, "Queue {QueueId}: agent {AgentId} refused work {WorkId}: {Reason}")]
+    private partial void LogReservationRefused(string queueId, string workId, string agentId, string? reason);
+
+    [LoggerMessage(4205, LogLevel.Warning, "Queue {QueueId}: agent {AgentId} unreachable for {Operation}: {Error}")]
+    private partial void LogAgentUnreachable(string queueId, string agentId, string operation, string error);
+}

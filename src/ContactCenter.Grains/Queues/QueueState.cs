@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using ContactCenter.Contracts.Queues;
+using ContactCenter.Contracts.Routing;
+using ContactCenter.Grains.Routing;
+
+namespace ContactCenter.Grains.Queues;
+
+/// <summary>A queue's state as the fold of its journal (<see cref="Apply"/>): the waiting list (with the offers it holds),
+/// the agents logged in to the queue and the counters. Immutable; the queue grain holds the current value and
+/// <see cref="QueueRules"/> decides which events a command raises.</summary>
+public sealed partial record QueueState
+{
+    /// <summary>A queue that has seen nothing.</summary>
+    public static QueueState Initial { get; } = new();
+
+    /// <summary>Waiting work in the waiting order, offered work included at its place.</summary>
+    [JsonConverter(typeof(WaitingListJsonConverter))]
+    public WaitingList Waiting { get; init; } = WaitingList.Empty;
+
+    /// <summary>Agents logged in to the queue, ordinal order.</summary>
+    public ImmutableArray<string> Agents { get; init; } = [];
+
+    /// <summary>Figures of the counting period.</summary>
+    public QueueCounters Counters { get; init; } = new();
+
+    /// <summary>When the last event happened.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>True when <paramref name="agentId"/> is logged in to the queue.</summary>
+    public bool HasAgent(string agentId) => Agents.BinarySearch(agentId, StringComparer.Ordinal) >= 0;
+
+    /// <summary>The waiting item <paramref name="workId"/>, or null.</summary>
+    public WorkItem? Find(string workId) => Waiting.TryGet(workId, out var work) ? work : null;
+
+    /// <summary>The longest wait among the waiting items at <paramref name="now"/>; zero when none waits.</summary>
+    public TimeSpan LongestWait(DateTimeOffset now)
+    {
+        var longest = TimeSpan.Zero;
+        foreach (var item in Waiting.Items)
+        {
+            if (now - item.ArrivedAt > longest)
+            {
+                longest = now - item.ArrivedAt;
+            }
+        }
+        return longest;
+    }
+
+    /// <summary>The supervisor's view at <paramref name="now"/>.</summary>
+    public QueueSnapshot ToSnapshot(string queueId, long version, DateTimeOffset now)
+    {
+        var waiting = ImmutableArray.CreateBuilder<WaitingWork>(Waiting.Count);
+        var position = 0;
+        foreach (var item in Waiting.Items)
+        {
+            var waited = now > item.ArrivedAt ? now - item.ArrivedAt : TimeSpan.Zero;
+            waiting.Add(new WaitingWork(item, position++, waited, Waiting.OfferedTo(item.Id)));
+        }
+        return new QueueSnapshot(queueId, now, version, waiting.MoveToImmutable(), Agents, LongestWait(now), Counters);
+    }
+}
