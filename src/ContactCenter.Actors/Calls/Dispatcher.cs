@@ -157,7 +157,7 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
     {
         var membership = _runtime.Membership;
         var poll = membership.SuspectPollPeriod;
-        await RefreshViewAsync(membership, TimeSpan.Zero).ConfigureAwait(false);
+        await RefreshViewAsync(membership, poll).ConfigureAwait(false);
         while (membership.View.IsActiveSilo(silo))
         {
             var remaining = TimeSpan.FromSeconds(

@@ -62,15 +62,19 @@ internal sealed class MembershipService : IDisposable
     /// the heartbeat period.</summary>
     public TimeSpan SuspectPollPeriod => _options.HeartbeatPeriod / 4;
 
-    /// <summary>Re-reads the table now (after a join or leave, or when a connection to a peer broke).</summary>
-    public Task RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(TimeSpan.Zero, cancellationToken);
+    /// <summary>Re-reads the table now, after a change of this process's own (a join, a leave, a vote).</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await _runtime.MembershipTable.ReadAsync(cancellationToken).ConfigureAwait(false);
+        Apply(snapshot);
+    }
 
-    /// <summary>Re-reads the table unless the view was read within <paramref name="maxAge"/>. Callers that arrive while
-    /// a read is in flight share it: hundreds of calls failing at once against a dead silo cost one read, not hundreds
-    /// of membership connections.</summary>
+    /// <summary>Re-reads the table unless the view was read within <paramref name="maxAge"/>, for calls waiting on an
+    /// unreachable silo. Callers that arrive while such a read is in flight share it: hundreds of calls failing at once
+    /// against a dead silo cost one read, not hundreds of membership connections.</summary>
     public Task RefreshAsync(TimeSpan maxAge, CancellationToken cancellationToken)
     {
-        if (maxAge > TimeSpan.Zero && _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRead)) < maxAge)
+        if (_runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRead)) < maxAge)
         {
             return Task.CompletedTask;
         }
