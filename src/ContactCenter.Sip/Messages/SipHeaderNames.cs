@@ -34,6 +34,7 @@ public static class SipHeaderNames
     public const string ReferTo = "Refer-To";
     public const string ReferredBy = "Referred-By";
     public const string RejectContact = "Reject-Contact";
+    public const string Replaces = "Replaces";
     public const string Require = "Require";
     public const string RetryAfter = "Retry-After";
     public const string Route = "Route";
@@ -56,7 +57,7 @@ public static class SipHeaderNames
         Via, From, To, CallId, CSeq, Contact, MaxForwards, ContentLength, ContentType, Route, RecordRoute, Allow,
         Supported, UserAgent, Server, Expires, Authorization, WwwAuthenticate, ProxyAuthenticate, ProxyAuthorization,
         Accept, AcceptContact, AllowEvents, ContentDisposition, ContentEncoding, Event, Identity, MinExpires,
-        ProxyRequire, Reason, ReferTo, ReferredBy, RejectContact, Require, RetryAfter, SessionExpires, Subject,
+        ProxyRequire, Reason, ReferTo, ReferredBy, RejectContact, Replaces, Require, RetryAfter, SessionExpires, Subject,
         SubscriptionState, Timestamp, Unsupported, Warning,
     ];
 

@@ -77,6 +77,10 @@ public sealed partial class SipUri
     /// <summary>A copy without that parameter.</summary>
     public SipUri WithoutParameter(string name) => new(this) { Parameters = Parameters.Without(name) };
 
+    /// <summary>A copy with <paramref name="headers"/> as its headers part (already escaped, without the '?'; see
+    /// <see cref="SipUriHeaders.Format"/>); null or empty removes it.</summary>
+    public SipUri WithHeaders(string? headers) => new(this) { Headers = string.IsNullOrEmpty(headers) ? null : headers };
+
     /// <summary>A copy without URI headers (they never go into a Request-URI, §19.1.5).</summary>
     public SipUri WithoutHeaders() => Headers is null ? this : new(this) { Headers = null };
 

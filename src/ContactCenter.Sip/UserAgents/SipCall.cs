@@ -7,7 +7,7 @@ namespace ContactCenter.Sip.UserAgents;
 /// <summary>One call of a <see cref="SipUserAgent"/>: its INVITE, its dialog once established, and hang-up. In-dialog
 /// requests go to <see cref="Peer"/>, the address the dialog was set up with (on stream transports that reuses the
 /// connection).</summary>
-public abstract class SipCall
+public abstract partial class SipCall
 {
     private readonly TaskCompletionSource<SipCallEndReason> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -98,11 +98,16 @@ public abstract class SipCall
             }
             StateValue = SipCallState.Terminated;
             Dialog?.Terminate();
+            StopSessionTimersLocked();
             OnEndedLocked();
         }
         Agent.CallEnded(this, reason);
         _ended.TrySetResult(reason);
     }
+
+    /// <summary>An ACK within the dialog: for our 2xx to a re-INVITE (§14.2); subclasses also take the ACK for the
+    /// 2xx to the initial INVITE.</summary>
+    internal virtual void ReceiveAck(SipRequest ack) => ReceiveReOfferAck(ack);
 
     /// <summary>Stops what the call runs (timers) as it ends.</summary>
     private protected virtual void OnEndedLocked()

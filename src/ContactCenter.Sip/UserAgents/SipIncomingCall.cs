@@ -19,12 +19,17 @@ public sealed class SipIncomingCall : SipCall
     private TimeSpan _okInterval;
     private TimeSpan _okElapsed;
 
-    internal SipIncomingCall(SipUserAgent agent, SipServerTransaction transaction, TimeSpan answerTimeout)
+    internal SipIncomingCall(SipUserAgent agent, SipServerTransaction transaction, TimeSpan answerTimeout, SipCall? replacedCall = null)
         : base(agent, transaction.Request, transaction.RemoteEndPoint)
     {
+        ReplacedCall = replacedCall;
         _transaction = transaction;
         _answerTimer = agent.Time.CreateTimer(static state => ((SipIncomingCall)state!).OnAnswerTimeout(), this, answerTimeout, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>The call of ours this INVITE's Replaces header names (RFC 3891; attended transfer or call pick-up):
+    /// accepting this call should end that one. Null without Replaces.</summary>
+    public SipCall? ReplacedCall { get; }
 
     /// <summary>Sends a provisional response (default 180 Ringing) with an optional body; false once a final response
     /// was sent (or the call was cancelled).</summary>
@@ -57,6 +62,7 @@ public sealed class SipIncomingCall : SipCall
             StopAnswerTimer();
             _ok = Build(200, null, body, contentType);
             Dialog = SipDialog.CreateAsUas(Invite, _ok);
+            SetSessionLocked(body, Invite.Body);
             StateValue = SipCallState.Established;
             Agent.RegisterDialog(this);
             var options = Agent.Transactions.Options;
@@ -102,8 +108,13 @@ public sealed class SipIncomingCall : SipCall
     }
 
     /// <summary>The ACK for our 2xx (§13.3.1.4): retransmissions stop; the call is established for the handler.</summary>
-    internal void ReceiveAck(SipRequest ack)
+    internal override void ReceiveAck(SipRequest ack)
     {
+        if (ack.CSeq?.Number != Invite.CSeq?.Number)
+        {
+            base.ReceiveAck(ack);
+            return;
+        }
         lock (Sync)
         {
             if (_acked || StateValue != SipCallState.Established)

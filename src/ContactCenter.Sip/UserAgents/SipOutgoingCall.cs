@@ -143,6 +143,7 @@ public sealed class SipOutgoingCall : SipCall
             if (Dialog is null)
             {
                 Dialog = SipDialog.CreateAsUac(Invite, response);
+                SetSessionLocked(Invite.Body, response.Body);
                 StateValue = SipCallState.Established;
                 established = true;
                 _ack = Dialog.CreateAck(Invite.CSeq!.Number);

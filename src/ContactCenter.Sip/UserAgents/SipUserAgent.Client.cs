@@ -5,6 +5,13 @@ namespace ContactCenter.Sip.UserAgents;
 
 public sealed partial class SipUserAgent
 {
+    private static readonly HashSet<string> UriHeaderForbidden = new(StringComparer.OrdinalIgnoreCase)
+    {
+        SipHeaderNames.Via, SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.CallId, SipHeaderNames.CSeq,
+        SipHeaderNames.Route, SipHeaderNames.RecordRoute, SipHeaderNames.Contact, SipHeaderNames.MaxForwards,
+        SipHeaderNames.ContentLength, SipHeaderNames.ContentType, "body",
+    };
+
     /// <summary>A request outside any dialog (§8.1.1): To is the Request-URI, From ours with a new tag, a new Call-ID,
     /// CSeq 1, Max-Forwards 70. Via and Contact are added when it is sent.</summary>
     public SipRequest CreateRequest(string method, SipUri requestUri)
@@ -16,6 +23,16 @@ public sealed partial class SipUserAgent
         request.Headers.Add(SipHeaderNames.From, new NameAddress(new SipUri(SipUriScheme.Sip, _options.UserName, AnyLocalHost())).WithTag(SipIdentifiers.NewTag()).ToString());
         request.Headers.Add(SipHeaderNames.CallId, SipIdentifiers.NewCallId());
         request.Headers.Add(SipHeaderNames.CSeq, new CSeqHeader(1, method).ToString());
+        // §19.1.5: headers in the URI become headers of the request (a Refer-To's Replaces, RFC 3891 §3), except
+        // those that would break the request.
+        foreach (var header in SipUriHeaders.Parse(requestUri))
+        {
+            var name = SipHeaderNames.Canonicalize(header.Key);
+            if (!UriHeaderForbidden.Contains(name))
+            {
+                request.Headers.Add(name, header.Value);
+            }
+        }
         return request;
     }
 
@@ -46,6 +63,13 @@ public sealed partial class SipUserAgent
         var call = new SipOutgoingCall(this, invite, destination);
         Transactions.SendRequest(invite, destination, call);
         return call;
+    }
+
+    /// <summary>Sends a request with its own user state (a re-INVITE) in a client transaction.</summary>
+    internal void SendWithState(SipRequest request, SipEndPoint destination, object userState)
+    {
+        Prepare(request, destination.Transport);
+        Transactions.SendRequest(request, destination, userState);
     }
 
     internal void SendCancel(SipOutgoingCall call)

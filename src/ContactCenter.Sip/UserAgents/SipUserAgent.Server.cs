@@ -11,11 +11,11 @@ public sealed partial class SipUserAgent
     public void OnRequest(SipServerTransaction transaction)
     {
         var request = transaction.Request;
-        // §8.2.2.3: we support no extensions, so any Require (CANCEL excepted) is unsupported.
-        if (request.Method != SipMethods.Cancel && request.Headers.Get(SipHeaderNames.Require) is { } required)
+        // §8.2.2.3: of the extensions a Require may name (CANCEL excepted) we support only replaces (RFC 3891).
+        if (request.Method != SipMethods.Cancel && Unsupported(request) is { } unsupportedOptions)
         {
             var unsupported = SipResponseFactory.CreateResponse(request, 420);
-            unsupported.Headers.Add(SipHeaderNames.Unsupported, required);
+            unsupported.Headers.Add(SipHeaderNames.Unsupported, unsupportedOptions);
             transaction.SendResponse(unsupported);
             return;
         }
@@ -26,6 +26,15 @@ public sealed partial class SipUserAgent
                 break;
             case SipMethods.Bye:
                 ReceiveBye(transaction);
+                break;
+            case SipMethods.Info:
+                ReceiveInDialog(transaction, static (call, t) => call.ReceiveInfo(t));
+                break;
+            case SipMethods.Refer:
+                ReceiveInDialog(transaction, static (call, t) => call.ReceiveRefer(t));
+                break;
+            case SipMethods.Notify:
+                ReceiveInDialog(transaction, static (call, t) => call.ReceiveNotify(t));
                 break;
             case SipMethods.Cancel:
                 ReceiveCancel(transaction);
@@ -48,9 +57,9 @@ public sealed partial class SipUserAgent
     /// <inheritdoc/>
     public void OnAck(SipRequest ack, SipEndPoint source)
     {
-        if (SipDialogId.OfIncomingRequest(ack) is { } id && _dialogs.TryGetValue(id, out var call) && call is SipIncomingCall incoming)
+        if (SipDialogId.OfIncomingRequest(ack) is { } id && _dialogs.TryGetValue(id, out var call))
         {
-            incoming.ReceiveAck(ack);
+            call.ReceiveAck(ack);
         }
     }
 
@@ -59,8 +68,15 @@ public sealed partial class SipUserAgent
         var request = transaction.Request;
         if (SipDialogId.OfIncomingRequest(request) is { } id)
         {
-            // A re-INVITE: session changes are not served yet (488 keeps the session as it is, §14.2).
-            transaction.SendResponse(SipResponseFactory.CreateResponse(request, _dialogs.ContainsKey(id) ? 488 : 481));
+            // A re-INVITE (§14.2).
+            if (_dialogs.TryGetValue(id, out var existing))
+            {
+                existing.ReceiveReInvite(transaction);
+            }
+            else
+            {
+                transaction.SendResponse(SipResponseFactory.CreateResponse(request, 481));
+            }
             return;
         }
         if (Interlocked.Increment(ref _incomingCalls) > _options.MaxConcurrentIncomingCalls)
@@ -73,7 +89,22 @@ public sealed partial class SipUserAgent
             LogOverload(_logger, _options.MaxConcurrentIncomingCalls, request.CallId, transaction.RemoteEndPoint);
             return;
         }
-        var call = new SipIncomingCall(this, transaction, _options.UnansweredCallTimeout);
+        SipCall? replaced = null;
+        if (request.Headers.Get(SipHeaderNames.Replaces) is { } replacesValue)
+        {
+            // RFC 3891 §3: the dialog named must be ours (481 otherwise); early-only refuses a confirmed one (486).
+            var status = !SipReplaces.TryParse(replacesValue, out var replaces) ? 400
+                : !_dialogs.TryGetValue(replaces.DialogId, out replaced) ? 481
+                : replaces.EarlyOnly ? 486
+                : 0;
+            if (status != 0)
+            {
+                Interlocked.Decrement(ref _incomingCalls);
+                transaction.SendResponse(SipResponseFactory.CreateResponse(request, status));
+                return;
+            }
+        }
+        var call = new SipIncomingCall(this, transaction, _options.UnansweredCallTimeout, replaced);
         transaction.UserState = call;
         try
         {
@@ -84,6 +115,17 @@ public sealed partial class SipUserAgent
             LogHandlerFailed(_logger, request.CallId, exception);
             call.Reject(500);
         }
+    }
+
+    /// <summary>A request that only makes sense within a dialog: to its call, else 481 (§12.2.2).</summary>
+    private void ReceiveInDialog(SipServerTransaction transaction, Action<SipCall, SipServerTransaction> receive)
+    {
+        if (SipDialogId.OfIncomingRequest(transaction.Request) is { } id && _dialogs.TryGetValue(id, out var call))
+        {
+            receive(call, transaction);
+            return;
+        }
+        transaction.SendResponse(SipResponseFactory.CreateResponse(transaction.Request, 481));
     }
 
     private void ReceiveBye(SipServerTransaction transaction)
@@ -108,10 +150,25 @@ public sealed partial class SipUserAgent
         }
     }
 
+    private static string? Unsupported(SipRequest request)
+    {
+        var required = request.Headers.GetValues(SipHeaderNames.Require);
+        if (required.Count == 0)
+        {
+            return null;
+        }
+        var unsupported = required.SelectMany(v => v.Split(','))
+            .Select(v => v.Trim())
+            .Where(v => v.Length > 0 && !(request.Method == SipMethods.Invite && v.Equals("replaces", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        return unsupported.Count == 0 ? null : string.Join(", ", unsupported);
+    }
+
     private SipResponse WithCapabilities(SipResponse response)
     {
         response.Headers.Add(SipHeaderNames.Allow, _allowValue);
         response.Headers.Add(SipHeaderNames.Accept, _options.Accept);
+        response.Headers.Add(SipHeaderNames.Supported, "replaces");
         return response;
     }
 }

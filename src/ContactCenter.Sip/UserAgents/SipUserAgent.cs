@@ -10,12 +10,13 @@ namespace ContactCenter.Sip.UserAgents;
 
 /// <summary>The UAC and UAS core (RFC 3261 §8, §13–§15) on top of the transaction layer it owns: answers OPTIONS,
 /// 405/501 for methods it does not serve, INVITE/ACK/BYE/CANCEL for calls decided by an <see cref="ISipCallHandler"/>,
+/// and within calls re-INVITE (§14), INFO (RFC 6086), REFER and its NOTIFYs (RFC 3515), INVITE with Replaces (RFC 3891);
 /// 503 + Retry-After beyond the concurrent call limit; REGISTER goes to the <see cref="SipRegistrar"/> when one is
 /// given (405 otherwise); places calls (<see cref="Invite"/>) and sends other requests
 /// (<see cref="SendRequestAsync(SipRequest, SipEndPoint)"/>). Thread-safe.</summary>
 public sealed partial class SipUserAgent : ISipTransactionUser
 {
-    private static readonly string[] Allowed = [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options];
+    private static readonly string[] Allowed = [SipMethods.Invite, SipMethods.Ack, SipMethods.Bye, SipMethods.Cancel, SipMethods.Options, SipMethods.Info, SipMethods.Refer, SipMethods.Notify];
 
     private readonly ConcurrentDictionary<SipDialogId, SipCall> _dialogs = new();
     private readonly ISipTransport _transport;
@@ -75,6 +76,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
             case SipOutgoingCall call when transaction.Request.Method == SipMethods.Invite:
                 call.ReceiveResponse(response);
                 break;
+            case SipReInvite reInvite:
+                reInvite.Call.ReceiveReInviteResponse(reInvite, response);
+                break;
             case SipPendingRequest pending when !response.IsProvisional:
                 pending.Complete(response);
                 break;
@@ -86,10 +90,19 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     /// <inheritdoc/>
     public void OnStrayResponse(SipResponse response, SipEndPoint source)
     {
-        if (response.IsSuccess && response.CSeq?.Method == SipMethods.Invite
-            && SipDialogId.OfIncomingResponse(response) is { } id && _dialogs.TryGetValue(id, out var call) && call is SipOutgoingCall outgoing)
+        if (!response.IsSuccess || response.CSeq?.Method != SipMethods.Invite
+            || SipDialogId.OfIncomingResponse(response) is not { } id || !_dialogs.TryGetValue(id, out var call))
+        {
+            return;
+        }
+        // A 2xx retransmitted after its transaction ended: ACK it again, the initial INVITE's or a re-INVITE's.
+        if (call is SipOutgoingCall outgoing && response.CSeq.Number == outgoing.Invite.CSeq?.Number)
         {
             outgoing.ReceiveStraySuccess(response);
+        }
+        else
+        {
+            call.ReceiveStrayReInviteSuccess(response);
         }
     }
 
@@ -100,6 +113,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         {
             case SipOutgoingCall call when transaction.Request.Method == SipMethods.Invite:
                 call.TimedOut();
+                break;
+            case SipReInvite reInvite:
+                reInvite.Call.ReceiveReInviteResponse(reInvite, SipResponseFactory.CreateResponse(transaction.Request, 408));
                 break;
             case SipPendingRequest pending:
                 pending.Complete(SipResponseFactory.CreateResponse(transaction.Request, 408));
@@ -117,6 +133,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         {
             case SipOutgoingCall call when transaction.Request.Method == SipMethods.Invite:
                 call.Fail(SipResponseFactory.CreateResponse(transaction.Request, 503), SipCallEndReason.TransportFailed);
+                break;
+            case SipReInvite reInvite:
+                reInvite.Call.ReceiveReInviteResponse(reInvite, SipResponseFactory.CreateResponse(transaction.Request, 503));
                 break;
             case SipPendingRequest pending:
                 pending.Complete(SipResponseFactory.CreateResponse(transaction.Request, 503));
@@ -165,6 +184,49 @@ public sealed partial class SipUserAgent : ISipTransactionUser
 
     internal void LogAckTimeout(SipIncomingCall call) => LogNoAck(_logger, call.CallId);
 
+    /// <summary>Passes a re-offer to the handler (§14.2); a failing handler answers 500.</summary>
+    internal void ReOffer(SipCall call, SipReOffer offer)
+    {
+        try
+        {
+            _handler.OnReOffer(call, offer);
+        }
+        catch (Exception exception)
+        {
+            LogHandlerFailed(_logger, call.CallId, exception);
+            offer.Reject(500);
+        }
+    }
+
+    /// <summary>Runs an application callback (an event of a call) without letting it break the stack.</summary>
+    internal void Notify(SipCall call, Action callback)
+    {
+        try
+        {
+            callback();
+        }
+        catch (Exception exception)
+        {
+            LogHandlerFailed(_logger, call.CallId, exception);
+        }
+    }
+
+    /// <summary>Passes a REFER to the handler; a failing handler answers 500.</summary>
+    internal void TransferRequested(SipCall call, SipTransferRequest transfer)
+    {
+        try
+        {
+            _handler.OnTransferRequested(call, transfer);
+        }
+        catch (Exception exception)
+        {
+            LogHandlerFailed(_logger, call.CallId, exception);
+            transfer.Reject(500);
+        }
+    }
+
+    internal void LogGlare(SipCall call, TimeSpan delay) => LogGlareRetry(_logger, call.CallId, delay);
+
     [LoggerMessage(5025, LogLevel.Warning, "SIP: overloaded ({Limit} calls): INVITE {CallId} from {Source} refused with 503")]
     private static partial void LogOverload(ILogger logger, int limit, string? callId, SipEndPoint source);
 
@@ -173,6 +235,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
 
     [LoggerMessage(5027, LogLevel.Warning, "SIP: no ACK for our 2xx to call {CallId} within 64*T1; hanging up (RFC 3261 §13.3.1.4)")]
     private static partial void LogNoAck(ILogger logger, string callId);
+
+    [LoggerMessage(5050, LogLevel.Information, "SIP: re-INVITE glare on call {CallId} (491); retrying in {Delay} (RFC 3261 §14.1)")]
+    private static partial void LogGlareRetry(ILogger logger, string callId, TimeSpan delay);
 
     [LoggerMessage(5028, LogLevel.Information, "SIP: the transport refused a {Method} message for {Remote}")]
     private static partial void LogTransportError(ILogger logger, string method, SipEndPoint remote);

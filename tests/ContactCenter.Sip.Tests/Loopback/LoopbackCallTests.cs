@@ -78,8 +78,9 @@ public sealed class LoopbackCallTests
         var response = await stacks.Caller.UserAgent.SendRequestAsync(options, destination).WaitAsync(Patience, ct);
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Equal("INVITE, ACK, BYE, CANCEL, OPTIONS", response.Headers.Get(SipHeaderNames.Allow));
+        Assert.Equal("INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REFER, NOTIFY", response.Headers.Get(SipHeaderNames.Allow));
         Assert.Equal("application/sdp", response.Headers.Get(SipHeaderNames.Accept));
+        Assert.Equal("replaces", response.Headers.Get(SipHeaderNames.Supported));
     }
 
     [Fact]

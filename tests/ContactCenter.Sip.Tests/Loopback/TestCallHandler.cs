@@ -12,6 +12,12 @@ internal sealed class TestCallHandler : ISipCallHandler
 
     public bool Answer { get; set; } = true;
 
+    /// <summary>A failure status to refuse re-INVITEs with; null answers them the default way.</summary>
+    public int? RejectReOffers { get; set; }
+
+    /// <summary>Whether REFERs are accepted (202) rather than declined.</summary>
+    public bool AcceptTransfers { get; set; }
+
     public ConcurrentQueue<SipIncomingCall> Calls { get; } = new();
 
     public TaskCompletionSource<SipIncomingCall> FirstCall { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,4 +39,28 @@ internal sealed class TestCallHandler : ISipCallHandler
     }
 
     public void OnCallEstablished(SipCall call) => Established.TrySetResult(call);
+
+    public void OnReOffer(SipCall call, SipReOffer offer)
+    {
+        if (RejectReOffers is { } status)
+        {
+            offer.Reject(status);
+        }
+        else
+        {
+            offer.AcceptMirrored();
+        }
+    }
+
+    public void OnTransferRequested(SipCall call, SipTransferRequest transfer)
+    {
+        if (AcceptTransfers)
+        {
+            transfer.Accept();
+        }
+        else
+        {
+            transfer.Reject();
+        }
+    }
 }

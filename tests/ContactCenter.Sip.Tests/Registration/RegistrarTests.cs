@@ -147,7 +147,7 @@ public sealed class RegistrarTests : IDisposable
 
         _open.Agent.Transactions.Receive(options, RegistrarHarness.Phone);
 
-        Assert.Equal("INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER", Assert.Single(_open.Transport.Responses(200)).Headers.Get("Allow"));
+        Assert.Equal("INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, REFER, NOTIFY, REGISTER", Assert.Single(_open.Transport.Responses(200)).Headers.Get("Allow"));
     }
 
     [Fact]
