@@ -39,9 +39,11 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        foreach (var work in Current.Work.Where(w => w.Deadline <= now).OrderBy(w => w.Deadline).ToList())
+        var due = Current.Work.Where(w => w.Deadline <= now).OrderBy(w => w.Deadline).ToList();
+        var policy = due.Count == 0 ? null : await _configuration.GetNoAnswerPolicyAsync(AgentId, cancellationToken);
+        foreach (var work in due)
         {
-            await CommitAsync("deadline on activation", AgentRules.Expire(Current, work.WorkId, now));
+            await CommitAsync("deadline on activation", AgentRules.Expire(Current, work.WorkId, now, policy));
         }
         ArmTimers();
     }
@@ -96,8 +98,11 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
     public Task<AgentCommandResult> AnswerAsync(string workId) =>
         RunAsync("answer", AgentRules.Answer(Current, workId, Now));
 
-    public Task<AgentCommandResult> ReleaseAsync(string workId, ReleaseReason reason) =>
-        RunAsync("release", AgentRules.Release(Current, workId, reason, Now));
+    public async Task<AgentCommandResult> ReleaseAsync(string workId, ReleaseReason reason)
+    {
+        var policy = reason == ReleaseReason.NoAnswer ? await _configuration.GetNoAnswerPolicyAsync(AgentId) : null;
+        return await RunAsync("release", AgentRules.Release(Current, workId, reason, Now, policy));
+    }
 
     public Task<AgentCommandResult> EndWorkAsync(string workId) =>
         RunAsync("end work", AgentRules.EndWork(Current, workId, Now));
@@ -130,6 +135,10 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
         }
         RaiseEvents(decision.Events);
         await ConfirmEvents();
+        if (decision.Events.OfType<NoAnswerPolicyTriggered>().FirstOrDefault() is { } triggered)
+        {
+            LogNoAnswerPolicyTriggered(AgentId, triggered.Misses, triggered.Window, triggered.Action);
+        }
         ArmTimers();
         return decision;
     }
@@ -166,17 +175,25 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
         {
             fired.Timer.Dispose();
         }
-        var decision = AgentRules.Expire(Current, workId, Now);
+        var policy = Current.FindWork(workId)?.Activity == AgentActivity.Ringing
+            ? await _configuration.GetNoAnswerPolicyAsync(AgentId)
+            : null;
+        var decision = AgentRules.Expire(Current, workId, Now, policy);
         if (!decision.Events.IsDefaultOrEmpty)
         {
             LogDeadlinePassed(AgentId, workId, decision.Events[0].GetType().Name);
         }
+
         await CommitAsync("deadline", decision);
         ArmTimers();
     }
 
     [LoggerMessage(4101, LogLevel.Debug, "Agent {AgentId} refused {Command}: {Error} ({Detail})")]
     private partial void LogCommandRefused(string agentId, string command, string? error, string? detail);
+
+    [LoggerMessage(4103, LogLevel.Warning,
+        "Agent {AgentId}: the no-answer policy fired after {Misses} misses within {Window}: {Action}")]
+    private partial void LogNoAnswerPolicyTriggered(string agentId, int misses, TimeSpan window, NoAnswerAction action);
 
     [LoggerMessage(4102, LogLevel.Information, "Agent {AgentId}: the deadline of work {WorkId} passed: {Outcome}")]
     private partial void LogDeadlinePassed(string agentId, string workId, string outcome);

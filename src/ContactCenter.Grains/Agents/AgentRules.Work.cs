@@ -1,6 +1,7 @@
 using ContactCenter.Contracts;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Agents.Events;
+using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Routing;
 using ContactCenter.Grains.Routing;
 
@@ -59,10 +60,17 @@ public static partial class AgentRules
             () => new WorkAnswered(now, workId));
     }
 
-    /// <summary>A reserved or ringing slot is given back.</summary>
-    public static AgentDecision Release(AgentState state, string workId, ReleaseReason reason, DateTimeOffset now) =>
-        Step(state, workId, null, [AgentActivity.Reserved, AgentActivity.Ringing], "release",
+    /// <summary>A reserved or ringing slot is given back; a release for no answer is a miss and applies
+    /// <paramref name="noAnswerPolicy"/> (see <see cref="Missed"/>).</summary>
+    public static AgentDecision Release(AgentState state, string workId, ReleaseReason reason, DateTimeOffset now,
+        NoAnswerPolicy? noAnswerPolicy = null)
+    {
+        var decision = Step(state, workId, null, [AgentActivity.Reserved, AgentActivity.Ringing], "release",
             () => new ReservationReleased(now, workId, reason));
+        return reason == ReleaseReason.NoAnswer && !decision.Events.IsDefaultOrEmpty
+            ? Missed(state, (ReservationReleased)decision.Events[0], noAnswerPolicy)
+            : decision;
+    }
 
     /// <summary>The conversation ends: wrap-up or free.</summary>
     public static AgentDecision EndWork(AgentState state, string workId, DateTimeOffset now) =>
@@ -73,11 +81,13 @@ public static partial class AgentRules
     public static AgentDecision FinishWrapUp(AgentState state, string workId, DateTimeOffset now) =>
         Step(state, workId, null, [AgentActivity.WrapUp], "finish wrap-up of", () => new WrapUpEnded(now, workId));
 
-    /// <summary>The slot's deadline passed: a reservation that never rang times out, a ringing offer rang out (a miss),
+    /// <summary>The slot's deadline passed: a reservation that never rang times out, a ringing offer rang out (a miss,
+    /// which applies <paramref name="noAnswerPolicy"/>),
     /// wrap-up ends. Nothing when the slot is gone or its deadline is still ahead (a stale timer). The event is dated at
     /// the deadline (or at the last change, if that came later), so a deadline applied late — a busy turn, or an
     /// activation after the grain was collected — counts the time it should have.</summary>
-    public static AgentDecision Expire(AgentState state, string workId, DateTimeOffset now)
+    public static AgentDecision Expire(AgentState state, string workId, DateTimeOffset now,
+        NoAnswerPolicy? noAnswerPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.FindWork(workId) is not { Deadline: { } deadline } work || deadline > now)
@@ -88,7 +98,7 @@ public static partial class AgentRules
         return work.Activity switch
         {
             AgentActivity.Reserved => AgentDecision.Emit(new ReservationReleased(at, workId, ReleaseReason.Timeout)),
-            AgentActivity.Ringing => AgentDecision.Emit(new ReservationReleased(at, workId, ReleaseReason.NoAnswer)),
+            AgentActivity.Ringing => Missed(state, new ReservationReleased(at, workId, ReleaseReason.NoAnswer), noAnswerPolicy),
             AgentActivity.WrapUp => AgentDecision.Emit(new WrapUpEnded(at, workId)),
             _ => AgentDecision.NoChange($"{workId} is {work.Activity}, which has no deadline"),
         };

@@ -56,17 +56,12 @@ public sealed partial record AgentState
             {
                 Activity = w.Medium == Medium.Voice ? AgentActivity.Busy : AgentActivity.Chatting, Since = at, Deadline = null,
             }, c => c with { Answered = c.Answered + 1 }),
-            ReservationReleased e => WithWork(e.WorkId, _ => null, c => e.Reason switch
-            {
-                ReleaseReason.Declined => c with { Declined = c.Declined + 1 },
-                ReleaseReason.NoAnswer => c with { Missed = c.Missed + 1 },
-                ReleaseReason.Timeout => c with { ReservationTimeouts = c.ReservationTimeouts + 1 },
-                _ => c,
-            }),
+            ReservationReleased e => Released(e),
             WorkEnded e => Ended(e),
             WrapUpEnded e => WithWork(e.WorkId, _ => null,
                 c => c with { WrapUpTime = c.WrapUpTime + Counted(FindWork(e.WorkId)?.Since, at) }),
             AgentCountersReset => this with { Counters = new AgentCounters { Since = at } },
+            NoAnswerPolicyTriggered => this with { RecentMisses = [] },
             _ => throw new NotSupportedException($"agent event {@event.GetType().Name} has no transition"),
         };
         return next.Tracked(this, at);
@@ -107,6 +102,27 @@ public sealed partial record AgentState
                 LoggedInTime = Counters.LoggedInTime + Counted(LoggedInSince, e.At),
                 WrapUpTime = Counters.WrapUpTime + wrapUp,
             },
+        };
+    }
+
+    private AgentState Released(ReservationReleased e)
+    {
+        var missed = e.Reason == ReleaseReason.NoAnswer && FindWork(e.WorkId) is not null;
+        var next = WithWork(e.WorkId, _ => null, c => e.Reason switch
+        {
+            ReleaseReason.Declined => c with { Declined = c.Declined + 1 },
+            ReleaseReason.NoAnswer => c with { Missed = c.Missed + 1 },
+            ReleaseReason.Timeout => c with { ReservationTimeouts = c.ReservationTimeouts + 1 },
+            _ => c,
+        });
+        if (!missed)
+        {
+            return next;
+        }
+        var misses = RecentMisses.Add(e.At);
+        return next with
+        {
+            RecentMisses = misses.Length > MissLimit ? misses.RemoveRange(0, misses.Length - MissLimit) : misses,
         };
     }
 

@@ -13,6 +13,11 @@ public sealed partial record AgentState
     /// <summary>Displayed-state intervals kept in the grain's state; older ones live in the journal's projection.</summary>
     public const int HistoryLimit = 500;
 
+    /// <summary>Recent misses kept in the grain's state. Misses are chronological and only the newest can be in a
+    /// policy's window, so keeping the last <see cref="MissLimit"/> decides exactly whether any policy with at most
+    /// that many misses fires.</summary>
+    public const int MissLimit = 100;
+
     /// <summary>A never logged-in agent.</summary>
     public static AgentState Initial { get; } = new();
 
@@ -51,6 +56,10 @@ public sealed partial record AgentState
 
     /// <summary>Figures of the counting period.</summary>
     public AgentCounters Counters { get; init; } = new();
+
+    /// <summary>When the agent's most recent offers rang out (at most <see cref="MissLimit"/>, oldest first), since the
+    /// no-answer policy last fired; the no-answer policy counts those in its window. Answering does not clear them.</summary>
+    public ImmutableArray<DateTimeOffset> RecentMisses { get; init; } = [];
 
     /// <summary>The last <see cref="HistoryLimit"/> displayed-state intervals, oldest first; the last one is open.</summary>
     public ImmutableArray<AgentStatusInterval> History { get; init; } = [];

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Agents.Events;
+using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Routing;
 using ContactCenter.TestSupport;
 using static ContactCenter.Grains.Tests.Agents.AgentBuild;
@@ -156,6 +158,38 @@ public sealed class AgentGrainTests(AgentClusterFixture fixture) : IClassFixture
         Assert.Equal([new AgentQueuePriority("support", 4)], snapshot.Queues);
         Assert.Equal([new MediumSlot(Contracts.Medium.Chat, 1, 0, true)], snapshot.Slots);
         Assert.Equal(ExclusionReason.NoCapacityForMedium, (await agent.TryReserveAsync(Voice("c1", queue: "support"))).Refusal);
+    }
+
+    [Fact]
+    public async Task Repeated_ring_outs_pause_the_agent_by_its_no_answer_policy_and_journal_the_trigger()
+    {
+        var agent = fixture.NewAgent(out var id);
+        fixture.Configuration.Put(new NoAnswerPolicy
+        {
+            Id = "na-two-in-five", Name = "Two in five minutes", MaxMisses = 2, Window = TimeSpan.FromMinutes(5),
+            PauseCodeId = "missed",
+        });
+        fixture.Configuration.Put(Profile(id) with { NoAnswerPolicyId = "na-two-in-five" });
+        await agent.LogInAsync();
+
+        for (var i = 1; i <= 2; i++)
+        {
+            Assert.True((await agent.TryReserveAsync(Voice($"c{i}"))).Granted, $"agent {id}: c{i} reserved");
+            Assert.True((await agent.RingAsync($"c{i}")).Succeeded);
+            Time.Advance(Voice($"c{i}").RingTimeout);
+            await Eventually.TrueAsync(async () => (await agent.GetStatusAsync()).Work.IsEmpty, Wait, $"agent {id}: c{i} rang out");
+        }
+
+        var status = await agent.GetStatusAsync();
+        Assert.Equal((DisplayedState.Paused, "missed"), (status.Displayed.State, status.Displayed.PauseCodeId));
+        Assert.Equal(2, status.Counters.Missed);
+        var history = await agent.GetStatusHistoryAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        Assert.Equal((DisplayedState.Paused, "missed"), (history[^1].State, history[^1].Reason));
+        var grainId = new GrainId(typeof(IAgentGrain).FullName!, id);
+        var journal = await fixture.Cluster.Storage.Journal.ReadStreamAsync(grainId.ToString(), 0, 100, TestContext.Current.CancellationToken);
+        Assert.Equal([nameof(ReservationReleased), nameof(NoAnswerPolicyTriggered), nameof(AgentPaused)],
+            journal.Skip(journal.Count - 3).Select(r => r.EventType));
+        Assert.Equal(1, journal.Count(r => r.EventType == nameof(NoAnswerPolicyTriggered)));
     }
 
     [Fact]

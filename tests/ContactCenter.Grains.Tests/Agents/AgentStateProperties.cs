@@ -2,6 +2,7 @@ using System.Text.Json;
 using ContactCenter.Contracts;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Agents.Events;
+using ContactCenter.Contracts.Configuration;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Tests.Routing;
 using FsCheck;
@@ -24,6 +25,14 @@ public sealed class AgentStateProperties
         from seconds in Gen.Choose(0, 40)
         select new Step(command, work, chat, seconds));
 
+    /// <summary>No policy, a pause after two misses in a minute, or a log-out after two misses in a minute.</summary>
+    private static NoAnswerPolicy? PolicyOf(Step step) => (step.Work % 3) switch
+    {
+        0 => null,
+        1 => new NoAnswerPolicy { Id = "p", Name = "Pause", MaxMisses = 2, Window = TimeSpan.FromMinutes(1), PauseCodeId = "missed" },
+        _ => new NoAnswerPolicy { Id = "l", Name = "Log out", MaxMisses = 2, Window = TimeSpan.FromMinutes(1), Action = NoAnswerAction.LogOut },
+    };
+
     private static AgentDecision Decide(AgentState state, Step step, DateTimeOffset now)
     {
         var workId = $"w{step.Work}";
@@ -38,10 +47,10 @@ public sealed class AgentStateProperties
             Command.Reserve => AgentRules.TryReserve(state, "a1", step.Chat ? Chat(workId) : Voice(workId), now),
             Command.Ring => AgentRules.Ring(state, workId, now),
             Command.Answer => AgentRules.Answer(state, workId, now),
-            Command.Release => AgentRules.Release(state, workId, ReleaseReason.NoAnswer, now),
+            Command.Release => AgentRules.Release(state, workId, ReleaseReason.NoAnswer, now, PolicyOf(step)),
             Command.End => AgentRules.EndWork(state, workId, now),
             Command.FinishWrapUp => AgentRules.FinishWrapUp(state, workId, now),
-            _ => AgentRules.Expire(state, workId, now),
+            _ => AgentRules.Expire(state, workId, now, PolicyOf(step)),
         };
     }
 
@@ -74,7 +83,8 @@ public sealed class AgentStateProperties
                 .Select(e => JsonSerializer.Deserialize(JsonSerializer.Serialize(e, AgentJsonContext.Default.AgentEvent), AgentJsonContext.Default.AgentEvent)!)
                 .Aggregate(AgentState.Initial, (s, e) => s.Apply(e));
             return Json(replayed.ToStatus("a1", 0)) == Json(state.ToStatus("a1", 0))
-                && replayed.History.SequenceEqual(state.History);
+                && replayed.History.SequenceEqual(state.History)
+                && replayed.RecentMisses.SequenceEqual(state.RecentMisses);
         }), maxTest: 500);
 
     private static bool Holds(AgentState state)
@@ -83,6 +93,7 @@ public sealed class AgentStateProperties
         var chat = state.Work.Count(w => w.Medium == Medium.Chat);
         var contiguous = state.History.Zip(state.History.Skip(1)).All(p => p.First.End == p.Second.Start);
         return voice <= 1 && chat <= 3
+            && state.RecentMisses.Length <= AgentState.MissLimit && state.RecentMisses.Length <= state.Counters.Missed
             && state.Work.Select(w => w.WorkId).Distinct().Count() == state.Work.Length
             && (state.Presence != Presence.LoggedOut || state.Work.IsEmpty)
             && contiguous

@@ -20,4 +20,5 @@ namespace ContactCenter.Contracts.Agents.Events;
 [JsonDerivedType(typeof(WorkEnded), "work-ended")]
 [JsonDerivedType(typeof(WrapUpEnded), "wrap-up-ended")]
 [JsonDerivedType(typeof(AgentCountersReset), "counters-reset")]
+[JsonDerivedType(typeof(NoAnswerPolicyTriggered), "no-answer-policy-triggered")]
 public abstract record AgentEvent(DateTimeOffset At);
