@@ -10,6 +10,7 @@ public abstract class SipTransaction
 
     private readonly ITimer?[] _timers = new ITimer?[TimerCount];
     private readonly int[] _generations = new int[TimerCount];
+    private readonly Action _onSendFailed;
 
     private protected SipTransaction(SipTransactionLayer layer, SipTransactionKey key, SipRequest request, SipEndPoint remote, SipTransactionState initial)
     {
@@ -18,6 +19,7 @@ public abstract class SipTransaction
         Request = request;
         RemoteEndPoint = remote;
         StateValue = initial;
+        _onSendFailed = OnSendFailed;
     }
 
     /// <summary>The key the layer matches messages with.</summary>
@@ -89,7 +91,7 @@ public abstract class SipTransaction
     /// <summary>Sends through the transport; a refusal terminates the transaction (§17.1.4, §17.2.4).</summary>
     private protected Notification SendLocked(SipMessage message, SipEndPoint destination)
     {
-        if (Layer.Transport.TrySend(message, destination))
+        if (Layer.Transport.TrySend(message, destination, _onSendFailed))
         {
             return Notification.None;
         }
@@ -113,6 +115,21 @@ public abstract class SipTransaction
             default:
                 break;
         }
+    }
+
+    /// <summary>A message was queued but the transport could not send it (connect refused or timed out, connection
+    /// lost): the transaction ends with a transport error at once, not at Timer B/F (§17.1.1.2, §17.1.2.2, §8.1.3.1).</summary>
+    private void OnSendFailed()
+    {
+        lock (Sync)
+        {
+            if (StateValue == SipTransactionState.Terminated)
+            {
+                return;
+            }
+            TerminateLocked();
+        }
+        Notify(Notification.TransportError);
     }
 
     private void Fire(SipTimer timer, int generation)

@@ -69,6 +69,8 @@ public sealed partial class SipTransactionLayer
             throw new ArgumentException("the request needs a top Via with a z9hG4bK branch", nameof(request));
         }
         var key = new SipTransactionKey(via.Branch!.ToLowerInvariant(), "", request.Method);
+        // §18.1.1: the transport may move a large request from UDP to TCP; the transaction then runs as a reliable one.
+        destination = Transport.PrepareRequest(request, destination);
         SipClientTransaction transaction = request.Method == SipMethods.Invite
             ? new InviteClientTransaction(this, key, request, destination)
             : new NonInviteClientTransaction(this, key, request, destination);

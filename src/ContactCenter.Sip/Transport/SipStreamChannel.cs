@@ -73,12 +73,12 @@ internal sealed partial class SipStreamChannel : IAsyncDisposable
         _acceptLoop = Task.Run(AcceptLoopAsync, CancellationToken.None);
     }
 
-    public bool Send(SipMessage message, SipEndPoint destination)
+    public bool Send(SipMessage message, SipEndPoint destination, Action? onFailure)
     {
         var bytes = SipMessageSerializer.Serialize(message);
         if (_connections.TryGetValue(destination, out var connection) && !connection.IsClosing)
         {
-            return Enqueue(connection, bytes);
+            return Enqueue(connection, bytes, onFailure);
         }
         // §18.2.2: the request's connection is gone; a response then goes to the Via's received address and sent-by port.
         if (message is SipResponse { TopVia: { } via })
@@ -86,7 +86,7 @@ internal sealed partial class SipStreamChannel : IAsyncDisposable
             destination = new SipEndPoint(_kind, via.Received ?? destination.Host, via.Port ?? (_kind == SipTransportKind.Tls ? 5061 : 5060));
             if (_connections.TryGetValue(destination, out connection) && !connection.IsClosing)
             {
-                return Enqueue(connection, bytes);
+                return Enqueue(connection, bytes, onFailure);
             }
         }
         if (_receiver is null || !SipEndPoints.TryGetIPEndPoint(destination, out var target))
@@ -101,7 +101,7 @@ internal sealed partial class SipStreamChannel : IAsyncDisposable
         }
         var created = new SipStreamConnection(this, destination, _options.MaxQueuedMessagesPerConnection, _stopping);
         connection = _connections.GetOrAdd(destination, created);
-        if (!Enqueue(connection, bytes))
+        if (!Enqueue(connection, bytes, onFailure))
         {
             return false;
         }
@@ -135,9 +135,9 @@ internal sealed partial class SipStreamChannel : IAsyncDisposable
 
     internal void CountError(string reason) => Metrics.TransportErrors.Add(1, _transportTag, new("reason", reason));
 
-    private bool Enqueue(SipStreamConnection connection, byte[] bytes)
+    private bool Enqueue(SipStreamConnection connection, byte[] bytes, Action? onFailure)
     {
-        if (connection.Enqueue(bytes))
+        if (connection.Enqueue(bytes, onFailure))
         {
             return true;
         }

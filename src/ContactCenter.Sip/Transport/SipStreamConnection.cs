@@ -13,7 +13,7 @@ internal sealed partial class SipStreamConnection
     private static readonly byte[] Pong = "\r\n"u8.ToArray();
 
     private readonly SipStreamChannel _owner;
-    private readonly Channel<byte[]> _outbound;
+    private readonly Channel<SipOutboundMessage> _outbound;
     private readonly CancellationTokenSource _closing;
     private long _lastActivity;
 
@@ -21,7 +21,7 @@ internal sealed partial class SipStreamConnection
     {
         _owner = owner;
         Remote = remote;
-        _outbound = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(queueLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _outbound = Channel.CreateBounded<SipOutboundMessage>(new BoundedChannelOptions(queueLimit) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _closing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         Touch();
     }
@@ -34,8 +34,10 @@ internal sealed partial class SipStreamConnection
     /// <summary>Whether the connection is closing (or closed): new messages need a new connection.</summary>
     public bool IsClosing => _closing.IsCancellationRequested;
 
-    /// <summary>Queues bytes; false when the queue is full or the connection is closing.</summary>
-    public bool Enqueue(byte[] bytes) => !_closing.IsCancellationRequested && _outbound.Writer.TryWrite(bytes);
+    /// <summary>Queues bytes; false when the queue is full or the connection is closing. When the bytes are queued but
+    /// never written (the connect fails, the connection is lost), <paramref name="onFailure"/> is called once.</summary>
+    public bool Enqueue(byte[] bytes, Action? onFailure = null) =>
+        !_closing.IsCancellationRequested && _outbound.Writer.TryWrite(new SipOutboundMessage(bytes, onFailure));
 
     public void Close()
     {
@@ -81,6 +83,11 @@ internal sealed partial class SipStreamConnection
         {
             Close();
             _outbound.Writer.TryComplete();
+            // §17.1.1.2/§17.1.2.2: whatever was queued and not written is a transport failure for its sender.
+            while (_outbound.Reader.TryRead(out var unsent))
+            {
+                unsent.Fail();
+            }
             if (stream is not null)
             {
                 await stream.DisposeAsync();
@@ -141,13 +148,16 @@ internal sealed partial class SipStreamConnection
 
     private async Task WriteLoopAsync(Stream stream, CancellationToken cancellation)
     {
+        SipOutboundMessage writing = default;
         try
         {
             while (await _outbound.Reader.WaitToReadAsync(cancellation))
             {
-                while (_outbound.Reader.TryRead(out var bytes))
+                while (_outbound.Reader.TryRead(out var message))
                 {
-                    await stream.WriteAsync(bytes, cancellation);
+                    writing = message;
+                    await stream.WriteAsync(message.Bytes, cancellation);
+                    writing = default;
                     Touch();
                 }
                 await stream.FlushAsync(cancellation);
@@ -160,6 +170,7 @@ internal sealed partial class SipStreamConnection
                 _owner.CountError("send");
                 LogConnectionFailed(_owner.Logger, Remote, exception.Message);
             }
+            writing.Fail();
             Close();
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Parsing;
 using ContactCenter.Sip.Transactions;
 using Microsoft.Extensions.Logging;
 
@@ -89,7 +90,10 @@ public sealed partial class SipTransportLayer : ISipTransport, IAsyncDisposable
     };
 
     /// <inheritdoc/>
-    public bool TrySend(SipMessage message, SipEndPoint destination)
+    public bool TrySend(SipMessage message, SipEndPoint destination) => TrySend(message, destination, null);
+
+    /// <inheritdoc/>
+    public bool TrySend(SipMessage message, SipEndPoint destination, Action? onFailure)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(destination);
@@ -98,8 +102,8 @@ public sealed partial class SipTransportLayer : ISipTransport, IAsyncDisposable
             return destination.Transport switch
             {
                 SipTransportKind.Udp => _udp?.Send(message, destination) ?? false,
-                SipTransportKind.Tcp => _tcp?.Send(message, destination) ?? false,
-                _ => _tls?.Send(message, destination) ?? false,
+                SipTransportKind.Tcp => _tcp?.Send(message, destination, onFailure) ?? false,
+                _ => _tls?.Send(message, destination, onFailure) ?? false,
             };
         }
         catch (Exception exception)
@@ -108,6 +112,41 @@ public sealed partial class SipTransportLayer : ISipTransport, IAsyncDisposable
             LogSendFailed(_logger, destination, exception);
             return false;
         }
+    }
+
+    /// <summary>RFC 3261 §18.1.1: a request meant for UDP that is larger than
+    /// <see cref="SipTransportOptions.UdpRequestSizeThreshold"/> goes over TCP when TCP is enabled, with the top Via's
+    /// transport (and sent-by port) rewritten and the branch kept. A request whose top Via already names TCP (a CANCEL
+    /// copied from a switched INVITE, §9.1) follows it. Responses are never switched (§18.2.2).</summary>
+    public SipEndPoint PrepareRequest(SipRequest request, SipEndPoint destination)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (destination.Transport != SipTransportKind.Udp || _tcp is null || request.TopVia is not { } via)
+        {
+            return destination;
+        }
+        var tcpDestination = destination with { Transport = SipTransportKind.Tcp };
+        if (string.Equals(via.Transport, "TCP", StringComparison.OrdinalIgnoreCase))
+        {
+            return tcpDestination;
+        }
+        var size = SipMessageSerializer.Serialize(request).Length;
+        if (size <= _options.UdpRequestSizeThreshold || !string.Equals(via.Transport, "UDP", StringComparison.OrdinalIgnoreCase))
+        {
+            return destination;
+        }
+        var index = IndexOfTopVia(request.Headers);
+        if (index < 0 || !ViaHeader.TryParse(request.Headers[index].Value, out _))
+        {
+            // The top Via line holds several values: we did not build it, so leave the request as it is.
+            return destination;
+        }
+        // The sent-by port names our UDP listener; over TCP it must name the TCP one (§18.2.2 fallback for responses).
+        var port = via.Port is { } sentBy && sentBy == _udp?.LocalEndPoint.Port ? _tcp.LocalEndPoint.Port : via.Port;
+        request.Headers.SetAt(index, new ViaHeader("TCP", via.Host, port, via.Parameters, via.Protocol).ToString());
+        LogSwitchedToTcp(_logger, request.Method, size, tcpDestination);
+        return tcpDestination;
     }
 
     /// <summary>Stops the loops, closes every socket and connection.</summary>
@@ -130,6 +169,21 @@ public sealed partial class SipTransportLayer : ISipTransport, IAsyncDisposable
         _certificate?.Dispose();
         _stopping.Dispose();
     }
+
+    private static int IndexOfTopVia(SipHeaderCollection headers)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (string.Equals(headers[i].Name, SipHeaderNames.Via, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    [LoggerMessage(5070, LogLevel.Debug, "SIP: {Method} of {Size} bytes goes over TCP to {Destination} instead of UDP (RFC 3261 §18.1.1)")]
+    private static partial void LogSwitchedToTcp(ILogger logger, string method, int size, SipEndPoint destination);
 
     [LoggerMessage(5023, LogLevel.Information, "SIP: listening on {LocalEndPoint}")]
     private static partial void LogListening(ILogger logger, SipEndPoint localEndPoint);

@@ -54,6 +54,10 @@ public sealed class SipTransportOptions
     /// Default 1,000.</summary>
     public int MaxQueuedMessagesPerConnection { get; init; } = 1_000;
 
+    /// <summary>A request meant for UDP that serializes to more than this many bytes goes over TCP instead when TCP is
+    /// enabled (RFC 3261 §18.1.1; the simple configured threshold rather than path MTU − 200). Default 1,300.</summary>
+    public int UdpRequestSizeThreshold { get; init; } = 1_300;
+
     /// <summary>Size limits for framing streams (the receiver applies its own to parsing). Default <see cref="SipParserOptions.Default"/>.</summary>
     public SipParserOptions Parser { get; init; } = SipParserOptions.Default;
 
@@ -81,6 +85,10 @@ public sealed class SipTransportOptions
         if (ConnectionIdleTimeout <= TimeSpan.Zero || IdleSweepInterval <= TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException("SIP connection timeouts and the idle sweep interval must be positive");
+        }
+        if (UdpRequestSizeThreshold < 1)
+        {
+            throw new ArgumentException("SIP UdpRequestSizeThreshold must be at least 1");
         }
         if (MaxConnections < 1 || MaxQueuedMessagesPerConnection < 1)
         {

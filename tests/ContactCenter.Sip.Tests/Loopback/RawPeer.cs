@@ -47,7 +47,14 @@ internal static class RawPeer
     }
 
     /// <summary>Reads one response without body (headers up to the empty line).</summary>
-    public static async Task<SipResponse> ReadResponseAsync(Stream stream, CancellationToken ct)
+    public static async Task<SipResponse> ReadResponseAsync(Stream stream, CancellationToken ct) =>
+        SipText.Parse<SipResponse>(await ReadHeadersAsync(stream, ct));
+
+    /// <summary>Reads one request without body (headers up to the empty line).</summary>
+    public static async Task<SipRequest> ReadRequestAsync(Stream stream, CancellationToken ct) =>
+        SipText.Parse<SipRequest>(await ReadHeadersAsync(stream, ct));
+
+    private static async Task<string> ReadHeadersAsync(Stream stream, CancellationToken ct)
     {
         var text = new StringBuilder();
         while (!text.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
@@ -56,7 +63,7 @@ internal static class RawPeer
             Assert.True(one.Length == 1, $"the connection closed after: {text}");
             text.Append((char)one[0]);
         }
-        return SipText.Parse<SipResponse>(text.ToString());
+        return text.ToString();
     }
 
     /// <summary>Whether the peer closed the connection (end of stream or reset) within the patience.</summary>

@@ -11,6 +11,19 @@ internal sealed class FakeTransport : ISipTransport
 
     public bool Refuse { get; set; }
 
+    /// <summary>The failure callbacks handed over with queued messages; a test invokes one to play a failed connect.</summary>
+    public List<Action> FailureCallbacks { get; } = [];
+
+    public bool TrySend(SipMessage message, SipEndPoint destination, Action? onFailure)
+    {
+        var sent = TrySend(message, destination);
+        if (sent && onFailure is not null)
+        {
+            FailureCallbacks.Add(onFailure);
+        }
+        return sent;
+    }
+
     public bool TrySend(SipMessage message, SipEndPoint destination)
     {
         var parsed = SipMessageParser.Parse(SipMessageSerializer.Serialize(message));
