@@ -51,33 +51,13 @@ public static class MuLaw
 
     /// <summary>Encodes <paramref name="samples"/> into <paramref name="destination"/> (one byte per sample).</summary>
     /// <exception cref="ArgumentException">The destination is shorter than the source.</exception>
-    public static void Encode(ReadOnlySpan<short> samples, Span<byte> destination)
-    {
-        if (destination.Length < samples.Length)
-        {
-            throw new ArgumentException("Destination is shorter than the source.", nameof(destination));
-        }
-        var table = EncodeTable;
-        for (var i = 0; i < samples.Length; i++)
-        {
-            destination[i] = table[(ushort)samples[i]];
-        }
-    }
+    public static void Encode(ReadOnlySpan<short> samples, Span<byte> destination) =>
+        G711Tables.Encode(EncodeTable, samples, destination);
 
     /// <summary>Decodes <paramref name="codes"/> into <paramref name="destination"/> (one sample per byte).</summary>
     /// <exception cref="ArgumentException">The destination is shorter than the source.</exception>
-    public static void Decode(ReadOnlySpan<byte> codes, Span<short> destination)
-    {
-        if (destination.Length < codes.Length)
-        {
-            throw new ArgumentException("Destination is shorter than the source.", nameof(destination));
-        }
-        var table = DecodeTable;
-        for (var i = 0; i < codes.Length; i++)
-        {
-            destination[i] = table[codes[i]];
-        }
-    }
+    public static void Decode(ReadOnlySpan<byte> codes, Span<short> destination) =>
+        G711Tables.Decode(DecodeTable, codes, destination);
 
     /// <summary>The decoder as G.711 defines it: the reconstruction value is the middle of the quantisation step.</summary>
     internal static short DecodeSlow(byte code)

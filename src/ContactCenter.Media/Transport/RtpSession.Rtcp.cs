@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -147,37 +146,6 @@ public sealed partial class RtpSession
         }
         var remote = RemoteEndPoint;
         return remote is null ? null : new IPEndPoint(remote.Address, remote.Port + 1).Serialize();
-    }
-
-    private async Task RtcpLoopAsync()
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
-        var source = new SocketAddress(_sockets.Rtcp.AddressFamily);
-        try
-        {
-            while (!_stopping.IsCancellationRequested)
-            {
-                int received;
-                try
-                {
-                    received = await _sockets.Rtcp.ReceiveFromAsync(buffer, SocketFlags.None, source, _stopping.Token);
-                }
-                catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionReset)
-                {
-                    continue;
-                }
-                OnRtcpDatagram(buffer.AsSpan(0, received), source);
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException
-            || (ex is SocketException && _stopping.IsCancellationRequested))
-        {
-            // Disposal.
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private void OnRtcpDatagram(ReadOnlySpan<byte> datagram, SocketAddress source)

@@ -106,8 +106,8 @@ public sealed partial class RtpSession : IAsyncDisposable
     {
         if (_receiveLoop.IsCompleted)
         {
-            _receiveLoop = Task.Run(ReceiveLoopAsync);
-            _rtcpLoop = Task.Run(RtcpLoopAsync);
+            _receiveLoop = Task.Run(() => ReceiveLoopAsync(_sockets.Rtp, rtcp: false));
+            _rtcpLoop = Task.Run(() => ReceiveLoopAsync(_sockets.Rtcp, rtcp: true));
         }
     }
 
@@ -204,10 +204,11 @@ public sealed partial class RtpSession : IAsyncDisposable
         }
     }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>Receives on the RTP or the RTCP socket until disposal, handing each datagram to its handler.</summary>
+    private async Task ReceiveLoopAsync(Socket socket, bool rtcp)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
-        var source = new SocketAddress(_sockets.Rtp.AddressFamily);
+        var source = new SocketAddress(socket.AddressFamily);
         try
         {
             while (!_stopping.IsCancellationRequested)
@@ -215,14 +216,21 @@ public sealed partial class RtpSession : IAsyncDisposable
                 int received;
                 try
                 {
-                    received = await _sockets.Rtp.ReceiveFromAsync(buffer, SocketFlags.None, source, _stopping.Token);
+                    received = await socket.ReceiveFromAsync(buffer, SocketFlags.None, source, _stopping.Token);
                 }
                 catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionReset)
                 {
                     // ICMP port unreachable from an earlier send (Windows reports it on receive); keep listening.
                     continue;
                 }
-                OnDatagram(buffer.AsSpan(0, received), source);
+                if (rtcp)
+                {
+                    OnRtcpDatagram(buffer.AsSpan(0, received), source);
+                }
+                else
+                {
+                    OnDatagram(buffer.AsSpan(0, received), source);
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException
