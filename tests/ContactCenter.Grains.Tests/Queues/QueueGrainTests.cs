@@ -120,11 +120,7 @@ public sealed class QueueGrainTests(QueueClusterFixture fixture) : IClassFixture
     public async Task Work_returned_after_no_answer_keeps_its_place_ahead_of_later_arrivals()
     {
         var queue = fixture.NewQueue(out var queueId);
-        var first = await fixture.LoggedInAgentAsync(queueId, "first");
-        Time.Advance(TimeSpan.FromMinutes(1));
-        var second = await fixture.LoggedInAgentAsync(queueId, "second");
-        await queue.AgentJoinedAsync(first.GetPrimaryKeyString());
-        await queue.AgentJoinedAsync(second.GetPrimaryKeyString());
+        var (first, second) = await TwoJoinedAgentsAsync(queue, queueId);
         Assert.Equal(first.GetPrimaryKeyString(), (await queue.EnqueueAsync(Call("c1"))).OfferedTo);
         Assert.Equal(second.GetPrimaryKeyString(), (await queue.EnqueueAsync(Call("c2"))).OfferedTo);
         Time.Advance(TimeSpan.FromSeconds(1));
@@ -149,11 +145,7 @@ public sealed class QueueGrainTests(QueueClusterFixture fixture) : IClassFixture
     public async Task A_returned_offer_goes_to_another_free_agent_before_the_one_who_missed_it()
     {
         var queue = fixture.NewQueue(out var queueId);
-        var first = await fixture.LoggedInAgentAsync(queueId, "first");
-        Time.Advance(TimeSpan.FromMinutes(1));
-        var second = await fixture.LoggedInAgentAsync(queueId, "second");
-        await queue.AgentJoinedAsync(first.GetPrimaryKeyString());
-        await queue.AgentJoinedAsync(second.GetPrimaryKeyString());
+        var (first, second) = await TwoJoinedAgentsAsync(queue, queueId);
         Assert.Equal(first.GetPrimaryKeyString(), (await queue.EnqueueAsync(Call("c1"))).OfferedTo);
 
         await queue.ReturnOfferAsync("c1", first.GetPrimaryKeyString(), ReleaseReason.Declined);
@@ -298,5 +290,16 @@ public sealed class QueueGrainTests(QueueClusterFixture fixture) : IClassFixture
             Time.Advance(TimeSpan.FromMinutes(1));
         }
         await Eventually.TrueAsync(() => fixture.Cluster.HostOf(grainId) is null, Wait, $"{grainId} collected while idle");
+    }
+
+    /// <summary>Two agents logged in to the queue, "first" idle a minute longer than "second", both joined.</summary>
+    private async Task<(IAgentGrain First, IAgentGrain Second)> TwoJoinedAgentsAsync(IQueueGrain queue, string queueId)
+    {
+        var first = await fixture.LoggedInAgentAsync(queueId, "first");
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var second = await fixture.LoggedInAgentAsync(queueId, "second");
+        await queue.AgentJoinedAsync(first.GetPrimaryKeyString());
+        await queue.AgentJoinedAsync(second.GetPrimaryKeyString());
+        return (first, second);
     }
 }
