@@ -197,6 +197,11 @@ internal sealed class MembershipService : IDisposable
                     _fenced = true;
                     _runtime.Log.Fenced(age, _runtime.Address);
                     _runtime.Catalog?.Pause();
+                    // Try to renew now rather than at the next tick, which a starved timer may not deliver.
+                    if (_timer is not null)
+                    {
+                        StartHeartbeat();
+                    }
                 }
             }
         }
@@ -205,6 +210,7 @@ internal sealed class MembershipService : IDisposable
 
     private async Task HeartbeatAsync()
     {
+        var renewedLate = false;
         try
         {
             using var timeout = new CancellationTokenSource(_options.LeaseDuration, _runtime.TimeProvider);
@@ -224,9 +230,10 @@ internal sealed class MembershipService : IDisposable
                 _freshSince = sent; // the lease lapsed: this process may not vote until it has been fresh for SuspectAfter again
             }
             Volatile.Write(ref _lastRenewalSent, sent);
+            renewedLate = _runtime.TimeProvider.GetElapsedTime(sent) > _options.LeaseDuration;
             lock (_fenceLock)
             {
-                if (_fenced)
+                if (_fenced && !renewedLate)
                 {
                     _fenced = false;
                     _runtime.Log.Unfenced(_runtime.Address);
@@ -252,6 +259,11 @@ internal sealed class MembershipService : IDisposable
         finally
         {
             Volatile.Write(ref _heartbeatRunning, 0);
+        }
+        if (renewedLate && !_stopped)
+        {
+            // The table answered, but so late that this renewal no longer holds the lease: renew again at once.
+            StartHeartbeat();
         }
     }
 

@@ -82,7 +82,7 @@ public sealed partial class FakeTimeClusterTests
     [Fact]
     public async Task A_silo_whose_heartbeat_timer_is_late_fences_at_its_next_turn_once_its_lease_has_run_out()
     {
-        var (cluster, time, _) = await StartCuttableClusterAsync(2);
+        var (cluster, time, links) = await StartCuttableClusterAsync(2);
         await using var _ = cluster;
         var b = cluster.Silos[1];
         string? key = null;
@@ -93,11 +93,14 @@ public sealed partial class FakeTimeClusterTests
             key = b.Hosts(new GrainId(typeof(ICounterGrain).FullName!, candidate)) ? candidate : null;
         }
 
-        // The clock passes the 1 s lease while no timer runs: only the check before each turn can notice.
+        // The clock passes the 1 s lease while no timer runs and the table does not answer: only the check before each
+        // turn can notice (it also tries to renew at once, which the cut link refuses).
+        links[1].IsCut = true;
         time.Jump(TimeSpan.FromMilliseconds(1100));
         var held = cluster.Client.GetGrain<ICounterGrain>(key).Increment();
         await Eventually.TrueAsync(() => b.IsFenced, TimeSpan.FromSeconds(10), "b fencing itself at the turn, its timer not having run");
 
+        links[1].IsCut = false;
         Step(time, Heartbeat); // the timers run: b renews its lease, resumes, and runs the held call
         Assert.Equal(2, await held.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
         Assert.False(b.IsFenced);
