@@ -18,4 +18,6 @@ namespace ContactCenter.Contracts.Agents;
 [JsonSerializable(typeof(ReleaseReason))]
 [JsonSerializable(typeof(DateTimeOffset))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(AgentRouterRun))]
 public sealed partial class AgentJsonContext : JsonSerializerContext;

@@ -34,6 +34,11 @@ public interface IAgentGrain : IGrainWithStringKey
     /// ready for the medium with a slot free and qualified; otherwise says which rule refused.</summary>
     Task<ReservationResult> TryReserveAsync(ReservationRequest request);
 
+    /// <summary>The agent's pull round (run by <see cref="IAgentRouterGrain"/>) found nothing more to take. Returns false
+    /// and ends the round, so pushes are accepted again; returns true, keeping the round open, when a push was refused
+    /// during it: the caller pulls again, because the refused work may now be the best.</summary>
+    Task<bool> EndPullAsync();
+
     /// <summary>The reserved offer starts ringing at the agent.</summary>
     Task<AgentCommandResult> RingAsync(string workId);
 

@@ -30,4 +30,8 @@ public sealed record ReservationRequest
 
     /// <summary>How long the slot may stay reserved without ringing before the agent grain frees it. Default 10 s.</summary>
     public TimeSpan ReserveTimeout { get; init; } = DefaultReserveTimeout;
+
+    /// <summary>True when the agent's own pull round chose the work (the queue claims it for the agent); such a request
+    /// is not refused with <see cref="Routing.ExclusionReason.PullInProgress"/>.</summary>
+    public bool Pulled { get; init; }
 }

@@ -1,5 +1,7 @@
 using ContactCenter.Actors;
+using System.Collections.Immutable;
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Routing;
 
 namespace ContactCenter.Contracts.Queues;
 
@@ -35,6 +37,16 @@ public interface IQueueGrain : IGrainWithStringKey
 
     /// <summary>An agent of the queue may have become ready (resumed, finished wrap-up); waiting work is offered.</summary>
     Task<QueueCommandResult> AgentReadyAsync(string agentId);
+
+    /// <summary>What the queue offers an agent that pulls (see the waiting list's heads-for-agent rule): its first
+    /// waiting item the agent qualifies for, and the first one held for the agent. Empty when nothing fits.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<WorkItem>> GetHeadsAsync(AgentSnapshot agent);
+
+    /// <summary>The agent's pull round chose work of this queue: the queue checks the work still waits un-offered and is
+    /// not held for another agent, asks the agent's arbiter for a slot and records the offer with the pull decision
+    /// ("Why this call?"). Refused with a reason when the work went elsewhere or the arbiter said no.</summary>
+    Task<QueueCommandResult> ClaimAsync(PullDecision decision);
 
     /// <summary>Starts a new counting period.</summary>
     Task<QueueCommandResult> ResetCountersAsync();

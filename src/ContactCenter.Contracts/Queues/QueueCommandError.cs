@@ -17,4 +17,10 @@ public enum QueueCommandError
 
     /// <summary>The work is offered to another agent than the one named.</summary>
     OfferedToAnotherAgent,
+
+    /// <summary>The work is held for its sticky agent, and another agent asked for it.</summary>
+    HeldForAnotherAgent,
+
+    /// <summary>The agent's arbiter refused the reservation.</summary>
+    ReservationRefused,
 }

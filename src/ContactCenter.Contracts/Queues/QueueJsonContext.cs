@@ -15,6 +15,8 @@ namespace ContactCenter.Contracts.Queues;
 [JsonSerializable(typeof(QueueEvent))]
 [JsonSerializable(typeof(WorkItem))]
 [JsonSerializable(typeof(ImmutableArray<WorkItem>))]
+[JsonSerializable(typeof(AgentSnapshot))]
+[JsonSerializable(typeof(PullDecision))]
 [JsonSerializable(typeof(ReleaseReason))]
 [JsonSerializable(typeof(string))]
 public sealed partial class QueueJsonContext : JsonSerializerContext;

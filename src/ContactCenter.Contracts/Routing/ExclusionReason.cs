@@ -30,4 +30,8 @@ public enum ExclusionReason
 
     /// <summary>The work is held for its sticky agent, and this is another agent.</summary>
     HeldForAnotherAgent,
+
+    /// <summary>The agent is taking work by pull (its own round across its queues decides what it takes next, so
+    /// earlier work in another queue is not overtaken); pushes are refused until the round ends.</summary>
+    PullInProgress,
 }

@@ -17,6 +17,7 @@ namespace ContactCenter.Grains.Agents;
 internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, AgentEvent>, IAgentGrain
 {
     private readonly IAgentConfigurationSource _configuration;
+    private readonly AgentRoutingOptions _routing;
     private readonly ILogger _logger;
 
     // Transient: one timer per slot deadline, derived from the state; an activation re-creates them.
@@ -25,6 +26,7 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
     public AgentGrain(IAgentConfigurationSource configuration, IServiceProvider services)
     {
         _configuration = configuration;
+        _routing = services.GetService<AgentRoutingOptions>() ?? new AgentRoutingOptions();
         _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<AgentGrain>();
     }
 
@@ -46,6 +48,8 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
             await CommitAsync("deadline on activation", AgentRules.Expire(Current, work.WorkId, now, policy));
         }
         ArmTimers();
+        // The agent may have become ready on a silo that died before its router ran; ask again.
+        await AfterChangeAsync(AgentState.Initial);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -55,6 +59,7 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
             timer.Dispose();
         }
         _timers.Clear();
+        ClosePull();
         return Task.CompletedTask;
     }
 
@@ -89,8 +94,12 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
 
     public async Task<ReservationResult> TryReserveAsync(ReservationRequest request)
     {
-        var decision = await CommitAsync("reserve", AgentRules.TryReserve(Current, AgentId, request, Now));
-        return decision.ToReservation();
+        var decision = AgentRules.TryReserve(Current, AgentId, request, Now);
+        if (RefuseDuringPull(request, decision) is { } refused)
+        {
+            return refused;
+        }
+        return (await CommitAsync("reserve", decision)).ToReservation();
     }
 
     public Task<AgentCommandResult> RingAsync(string workId) => RunAsync("ring", AgentRules.Ring(Current, workId, Now));
@@ -133,6 +142,7 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
         {
             return decision;
         }
+        var before = Current;
         RaiseEvents(decision.Events);
         await ConfirmEvents();
         if (decision.Events.OfType<NoAnswerPolicyTriggered>().FirstOrDefault() is { } triggered)
@@ -140,6 +150,7 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
             LogNoAnswerPolicyTriggered(AgentId, triggered.Misses, triggered.Window, triggered.Action);
         }
         ArmTimers();
+        await AfterChangeAsync(before);
         return decision;
     }
 

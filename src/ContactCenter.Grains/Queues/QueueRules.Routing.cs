@@ -52,6 +52,39 @@ public static partial class QueueRules
         return QueueDecision.Emit(new WorkOffered(now, workId, agentId, decision, refusedBy.IsDefault ? [] : refusedBy));
     }
 
+    /// <summary>Whether the agent's pull round may claim the work: it waits, is not offered and is not held for
+    /// another agent. Null when it may; otherwise the refusal.</summary>
+    public static QueueDecision? CheckClaim(QueueState state, string workId, string agentId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Find(workId) is not { } work)
+        {
+            return QueueDecision.Fail(QueueCommandError.UnknownWork, $"work {workId} is not waiting");
+        }
+        if (state.Waiting.OfferedTo(workId) is { } holder)
+        {
+            return holder == agentId
+                ? QueueDecision.NoChange($"work {workId} is already offered to {agentId}")
+                : QueueDecision.Fail(QueueCommandError.OfferedToAnotherAgent, $"work {workId} is offered to {holder}");
+        }
+        return work.IsHeldAt(now) && work.StickyAgentId != agentId
+            ? QueueDecision.Fail(QueueCommandError.HeldForAnotherAgent, $"work {workId} is held for {work.StickyAgentId}")
+            : null;
+    }
+
+    /// <summary>The agent's arbiter granted a slot for work its pull round chose: the work is offered to it, recorded
+    /// with the pull decision.</summary>
+    public static QueueDecision Claim(QueueState state, PullDecision decision, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var agentId = decision.Input.Agent.AgentId;
+        if (decision.ChosenWorkItemId is not { } workId)
+        {
+            return QueueDecision.Fail(QueueCommandError.InvalidRequest, "the pull decision chose no work");
+        }
+        return CheckClaim(state, workId, agentId, now) ?? QueueDecision.Emit(new WorkClaimed(now, workId, agentId, decision));
+    }
+
     /// <summary>An offer came back unanswered: the work is free again at its original place (arrival and sequence
     /// unchanged); a repeat, or a return of work no longer offered, changes nothing.</summary>
     public static QueueDecision ReturnOffer(QueueState state, string workId, string agentId, ReleaseReason reason,

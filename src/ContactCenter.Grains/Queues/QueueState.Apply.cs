@@ -17,9 +17,8 @@ public sealed partial record QueueState
         var next = @event switch
         {
             WorkQueued e => state.Queued(e),
-            WorkOffered e => state.Find(e.WorkId) is null || state.Waiting.OfferedTo(e.WorkId) is not null
-                ? state
-                : state with { Waiting = state.Waiting.MarkOffered(e.WorkId, e.AgentId) },
+            WorkOffered e => state.Offered(e.WorkId, e.AgentId),
+            WorkClaimed e => state.Offered(e.WorkId, e.AgentId),
             OfferReturned e => state.Returned(e),
             QueuedWorkAnswered e => state.Removed(e.WorkId, c => c with
             {
@@ -52,6 +51,11 @@ public sealed partial record QueueState
             Waiting = Waiting.Enqueue(e.Work),
             Counters = Counters with { Offered = Counters.Offered + 1 },
         };
+
+    private QueueState Offered(string workId, string agentId) =>
+        Find(workId) is null || Waiting.OfferedTo(workId) is not null
+            ? this
+            : this with { Waiting = Waiting.MarkOffered(workId, agentId) };
 
     private QueueState Returned(OfferReturned e)
     {

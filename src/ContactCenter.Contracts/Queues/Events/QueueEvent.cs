@@ -8,6 +8,7 @@ namespace ContactCenter.Contracts.Queues.Events;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$event")]
 [JsonDerivedType(typeof(WorkQueued), "work-queued")]
 [JsonDerivedType(typeof(WorkOffered), "work-offered")]
+[JsonDerivedType(typeof(WorkClaimed), "work-claimed")]
 [JsonDerivedType(typeof(OfferReturned), "offer-returned")]
 [JsonDerivedType(typeof(QueuedWorkAnswered), "work-answered")]
 [JsonDerivedType(typeof(QueuedWorkAbandoned), "work-abandoned")]

@@ -1,0 +1,94 @@
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Grains.Agents;
+
+/// <summary>Pull: when the agent becomes ready it opens a pull round and asks its router to run it. While the round is
+/// open, pushes that the rules would grant are refused (<see cref="ExclusionReason.PullInProgress"/>), so work that
+/// arrived later in one queue cannot overtake older work in another; the router's claims carry
+/// <see cref="ReservationRequest.Pulled"/> and pass. A round the router never ends lapses after
+/// <see cref="AgentRoutingOptions.PullTimeout"/> and is asked for again while the agent can still take work.</summary>
+internal sealed partial class AgentGrain
+{
+    // Transient: the open pull round (none after an activation, which opens one itself when the agent can take work).
+    private DateTimeOffset? _pullOpenedAt;
+    private bool _pushRefusedDuringPull;
+    private IDisposable? _pullTimer;
+
+    private bool PullOpen => _pullOpenedAt is { } opened && Now - opened < _routing.PullTimeout;
+
+    public Task<bool> EndPullAsync()
+    {
+        if (_pullOpenedAt is not null && _pushRefusedDuringPull)
+        {
+            _pushRefusedDuringPull = false;
+            return Task.FromResult(true);
+        }
+        ClosePull();
+        return Task.FromResult(false);
+    }
+
+    /// <summary>After an accepted change from <paramref name="before"/>: the router runs when the agent became ready
+    /// (with a pull round opened) or its queue log-ins changed.</summary>
+    private async Task AfterChangeAsync(AgentState before)
+    {
+        if (!_routing.Enabled)
+        {
+            return;
+        }
+        var ready = AgentRules.BecameReady(before, Current);
+        if (ready)
+        {
+            OpenPull();
+        }
+        if (ready || AgentRules.QueuesChanged(before, Current))
+        {
+            await RequestRouterRunAsync();
+        }
+    }
+
+    /// <summary>A push the rules would grant is refused while a pull round is open; a pulled claim passes.</summary>
+    private ReservationResult? RefuseDuringPull(ReservationRequest request, AgentDecision decision)
+    {
+        if (request.Pulled || !PullOpen || !decision.Accepted || decision.Events.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+        _pushRefusedDuringPull = true;
+        LogCommandRefused(AgentId, "reserve", nameof(ExclusionReason.PullInProgress), request.WorkId);
+        return new ReservationResult(false, ExclusionReason.PullInProgress,
+            Message: $"work {request.WorkId} refused: the agent is pulling from its queues");
+    }
+
+    private void OpenPull()
+    {
+        ClosePull();
+        _pullOpenedAt = Now;
+        _pullTimer = RegisterGrainTimer(_ => OnPullTimeoutAsync(), _routing.PullTimeout, Timeout.InfiniteTimeSpan);
+    }
+
+    private void ClosePull()
+    {
+        _pullOpenedAt = null;
+        _pushRefusedDuringPull = false;
+        _pullTimer?.Dispose();
+        _pullTimer = null;
+    }
+
+    private async Task OnPullTimeoutAsync()
+    {
+        ClosePull();
+        if (AgentRules.CanTakeWork(Current))
+        {
+            LogPullLapsed(AgentId, _routing.PullTimeout);
+            OpenPull();
+            await RequestRouterRunAsync();
+        }
+    }
+
+    private Task RequestRouterRunAsync() => GrainFactory.GetGrain<IAgentRouterGrain>(AgentId).RequestRunAsync();
+
+    [LoggerMessage(4104, LogLevel.Warning, "Agent {AgentId}: the pull round was not ended within {Timeout}; asking for a new one")]
+    private partial void LogPullLapsed(string agentId, TimeSpan timeout);
+}

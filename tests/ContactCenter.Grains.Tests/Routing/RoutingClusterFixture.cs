@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using ContactCenter.Actors;
+using ContactCenter.Contracts;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Queues;
+using ContactCenter.Contracts.Queues.Events;
+using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Queues;
+using ContactCenter.Grains.Routing;
+using ContactCenter.Grains.Tests.Queues;
+using ContactCenter.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Grains.Tests.Routing;
+
+/// <summary>One in-process cluster (two silos, one client) on fake time with agent routing on
+/// (<see cref="AgentRoutingServiceCollectionExtensions.AddAgentRouting"/>): agents tell their queues and pull by
+/// themselves. Tests use fresh queue and agent ids.</summary>
+public sealed class RoutingClusterFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private static readonly JsonSerializerOptions Options = new() { TypeInfoResolver = QueueJsonContext.Default };
+
+    private TestCluster? _cluster;
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public InMemoryAgentConfiguration Agents { get; } = new();
+
+    public InMemoryQueueConfiguration Queues { get; } = new();
+
+    public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster has not started");
+
+    /// <summary>A fresh queue (<see cref="QueueBuild.Queue"/> with the given priority); its id starts with
+    /// <paramref name="name"/>.</summary>
+    public IQueueGrain NewQueue(string name, int priority = 10)
+    {
+        var queueId = $"{name}-{Guid.NewGuid():N}";
+        Queues.Put(QueueBuild.Queue(queueId) with { Priority = priority });
+        return Cluster.Client.GetGrain<IQueueGrain>(queueId);
+    }
+
+    /// <summary>A fresh agent (english 7, voice 1 unless <paramref name="capacities"/> say otherwise) serving the queues
+    /// with the given priorities; not logged in.</summary>
+    public IAgentGrain NewAgent(string name, ImmutableArray<QueueMembership> queues, ImmutableArray<MediumCapacity>? capacities = null)
+    {
+        var agentId = $"{name}-{Guid.NewGuid():N}";
+        Agents.Put(new AgentProfile
+        {
+            Id = agentId,
+            Version = 1,
+            Name = name,
+            Skills = [new SkillLevel("english", 7)],
+            Queues = queues,
+            Capacities = capacities ?? [new MediumCapacity(Medium.Voice, 1)],
+        });
+        return Cluster.Client.GetGrain<IAgentGrain>(agentId);
+    }
+
+    /// <summary>Waits until the agent holds exactly <paramref name="workIds"/>.</summary>
+    public Task HoldsAsync(IAgentGrain agent, params string[] workIds) =>
+        Eventually.TrueAsync(
+            async () => (await agent.GetStatusAsync()).Work.Select(w => w.WorkId).Order(StringComparer.Ordinal)
+                .SequenceEqual(workIds.Order(StringComparer.Ordinal)),
+            Wait, $"agent {agent.GetPrimaryKeyString()} to hold [{string.Join(", ", workIds)}]");
+
+    /// <summary>The queue's journal events.</summary>
+    public async Task<List<QueueEvent>> JournalAsync(IQueueGrain queue)
+    {
+        var records = await Cluster.Storage.Journal.ReadStreamAsync(
+            new GrainId(typeof(IQueueGrain).FullName!, queue.GetPrimaryKeyString()).ToString(), 0, 1000,
+            TestContext.Current.CancellationToken);
+        return [.. records.Select(r => JsonSerializer.Deserialize<QueueEvent>(r.Json, Options)!)];
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _cluster = await TestCluster.StartAsync(new TestClusterOptions
+        {
+            Silos = 2,
+            Time = Time,
+            ConfigureServices = services =>
+            {
+                services.AddSingleton(Agents);
+                services.AddSingleton(Queues);
+                services.AddAgentRouting();
+            },
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}
