@@ -21,4 +21,8 @@ public sealed record EnqueueRequest
     /// <summary>The agent who last handled this caller (ROUTE-6); the work is held for that agent for the queue's
     /// sticky wait, when the queue has one.</summary>
     public string? StickyAgentId { get; init; }
+
+    /// <summary>The grain that owns the work and is told of offers, lapsed offers and overflow while it waits; null when
+    /// the caller asks the queue instead (tests, tools).</summary>
+    public IWorkOwner? Owner { get; init; }
 }

@@ -17,6 +17,7 @@ namespace ContactCenter.Contracts.Queues;
 [JsonSerializable(typeof(ImmutableArray<WorkItem>))]
 [JsonSerializable(typeof(AgentSnapshot))]
 [JsonSerializable(typeof(PullDecision))]
+[JsonSerializable(typeof(QueueNotice))]
 [JsonSerializable(typeof(ReleaseReason))]
 [JsonSerializable(typeof(string))]
 public sealed partial class QueueJsonContext : JsonSerializerContext;

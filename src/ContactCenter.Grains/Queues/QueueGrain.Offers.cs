@@ -1,5 +1,6 @@
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Grains.Queues;
@@ -43,6 +44,7 @@ internal sealed partial class QueueGrain
             if (!decision.Events.IsDefaultOrEmpty)
             {
                 LogOfferLapsed(QueueId, workId, agentId);
+                await NotifyAsync(Current.Owners.GetValueOrDefault(workId), new OfferLapsedNotice(QueueId, workId, agentId));
                 returned++;
             }
         }

@@ -56,6 +56,7 @@ internal sealed partial class QueueGrain
                 if (offer.Accepted)
                 {
                     LogOffered(QueueId, work.Id, candidate.AgentId, decision.Rule.ToString(), candidate.Rank);
+                    await NotifyOfferedAsync(work.Id, candidate.AgentId, queue);
                     placed++;
                 }
                 else

@@ -44,6 +44,7 @@ internal sealed partial class QueueGrain
         if (claimed.Accepted)
         {
             LogClaimed(QueueId, workId, agentId, decision.Rule.ToString());
+            await NotifyOfferedAsync(workId, agentId, queue);
         }
         else
         {

@@ -37,7 +37,8 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var queue = await ReadQueueAsync();
-        await CommitAsync("overflow on activation", QueueRules.EvaluateOverflow(Current, queue, Now));
+        var owners = Current.Owners;
+        await NotifyOverflowedAsync(await CommitAsync("overflow on activation", QueueRules.EvaluateOverflow(Current, queue, Now)), owners);
         ArmTimers(queue);
     }
 
@@ -140,7 +141,8 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
     {
         var result = await RunAsync("agent left", QueueRules.AgentLeft(Current, agentId, Now));
         var queue = await ReadQueueAsync();
-        await CommitAsync("overflow", QueueRules.EvaluateOverflow(Current, queue, Now));
+        var owners = Current.Owners;
+        await NotifyOverflowedAsync(await CommitAsync("overflow", QueueRules.EvaluateOverflow(Current, queue, Now)), owners);
         ArmTimers(queue);
         return result;
     }
@@ -212,11 +214,8 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
         _overflowTimer?.Timer.Dispose();
         _overflowTimer = null;
         var queue = await ReadQueueAsync();
-        var decision = await CommitAsync("overflow", QueueRules.EvaluateOverflow(Current, queue, Now));
-        foreach (var overflowed in decision.Events.IsDefaultOrEmpty ? [] : decision.Events.OfType<WorkOverflowed>())
-        {
-            LogOverflowed(QueueId, overflowed.WorkId, overflowed.Condition.ToString(), overflowed.Target.Value);
-        }
+        var owners = Current.Owners;
+        await NotifyOverflowedAsync(await CommitAsync("overflow", QueueRules.EvaluateOverflow(Current, queue, Now)), owners);
         ArmTimers(queue);
     }
 

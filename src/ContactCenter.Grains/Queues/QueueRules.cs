@@ -56,7 +56,7 @@ public static partial class QueueRules
             StickyAgentId = queue.StickyWait > TimeSpan.Zero ? request.StickyAgentId : null,
             StickyUntil = queue.StickyWait > TimeSpan.Zero && request.StickyAgentId is not null ? now + queue.StickyWait : null,
         };
-        var queued = new WorkQueued(now, work);
+        var queued = new WorkQueued(now, work, request.Owner);
         var verdict = OverflowEvaluator.Evaluate(queue.Overflow,
             new OverflowContext(Arriving: true, state.Waiting.Count, TimeSpan.Zero, state.Agents.Length));
         return verdict is null

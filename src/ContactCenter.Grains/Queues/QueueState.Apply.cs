@@ -49,6 +49,7 @@ public sealed partial record QueueState
         : this with
         {
             Waiting = Waiting.Enqueue(e.Work),
+            Owners = e.Owner is null ? Owners : Owners.SetItem(e.Work.Id, e.Owner),
             Counters = Counters with { Offered = Counters.Offered + 1 },
         };
 
@@ -83,6 +84,7 @@ public sealed partial record QueueState
     private QueueState Removed(string workId, Func<QueueCounters, QueueCounters> count) => this with
     {
         Waiting = Waiting.Remove(workId),
+        Owners = Owners.Remove(workId),
         Counters = Find(workId) is null ? Counters : count(Counters),
     };
 

@@ -18,6 +18,9 @@ public sealed partial record QueueState
     [JsonConverter(typeof(WaitingListJsonConverter))]
     public WaitingList Waiting { get; init; } = WaitingList.Empty;
 
+    /// <summary>The owner of each waiting item that has one (<see cref="IWorkOwner"/>), told of offers and overflow.</summary>
+    public ImmutableDictionary<string, IWorkOwner> Owners { get; init; } = ImmutableDictionary<string, IWorkOwner>.Empty;
+
     /// <summary>Agents logged in to the queue, ordinal order.</summary>
     public ImmutableArray<string> Agents { get; init; } = [];
 

@@ -3,21 +3,23 @@ using System.Text.Json;
 using ContactCenter.Actors;
 using ContactCenter.Contracts;
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Queues;
 using ContactCenter.Contracts.Queues.Events;
 using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Queues;
-using ContactCenter.Grains.Routing;
+using ContactCenter.Grains.Tests.Calls;
 using ContactCenter.Grains.Tests.Queues;
 using ContactCenter.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Grains.Tests.Routing;
 
-/// <summary>One in-process cluster (two silos, one client) on fake time with agent routing on
-/// (<see cref="AgentRoutingServiceCollectionExtensions.AddAgentRouting"/>): agents tell their queues and pull by
-/// themselves. Tests use fresh queue and agent ids.</summary>
+/// <summary>One in-process cluster (two silos, one client) on fake time with calls and agent routing on
+/// (<see cref="CallServiceCollectionExtensions.AddCalls"/>): agents tell their queues and pull by themselves, and calls
+/// drive a scripted front end (<see cref="Media"/>) living in the client. Tests use fresh call, queue and agent ids.</summary>
 public sealed class RoutingClusterFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
@@ -33,6 +35,12 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
     public InMemoryQueueConfiguration Queues { get; } = new();
 
     public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster has not started");
+
+    /// <summary>The scripted front end; calls reach it through <see cref="MediaReference"/>.</summary>
+    public ScriptedCallMedia Media { get; } = new();
+
+    /// <summary>The observer reference to <see cref="Media"/> that arrivals hand to call grains.</summary>
+    public ICallMedia MediaReference { get; private set; } = null!;
 
     /// <summary>A fresh queue (<see cref="QueueBuild.Queue"/> with the given priority); its id starts with
     /// <paramref name="name"/>.</summary>
@@ -86,9 +94,10 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
             {
                 services.AddSingleton(Agents);
                 services.AddSingleton(Queues);
-                services.AddAgentRouting();
+                services.AddCalls();
             },
         });
+        MediaReference = Cluster.Client.CreateObjectReference<ICallMedia>(Media);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.Contracts.Configuration;
+
+namespace ContactCenter.Contracts.Calls;
+
+/// <summary>An inbound call as the front end hands it over.</summary>
+public sealed record CallArrival
+{
+    /// <summary>The caller's number.</summary>
+    public required string From { get; init; }
+
+    /// <summary>The dialled number.</summary>
+    public required string To { get; init; }
+
+    /// <summary>The front end holding the call's legs; the call grain drives it.</summary>
+    public required ICallMedia Media { get; init; }
+
+    /// <summary>Where the dialled number leads: a queue, an agent, an external number. Null when an IVR tree takes the
+    /// call (<see cref="IvrTreeId"/>), which routes it later with <see cref="ICallGrain.RouteAsync"/>.</summary>
+    public RoutingTarget? Target { get; init; }
+
+    /// <summary>The IVR tree the call enters, when the number leads to one.</summary>
+    public string? IvrTreeId { get; init; }
+
+    /// <summary>Extra priority of the caller (contact status such as VIP).</summary>
+    public int CallerBoost { get; init; }
+
+    /// <summary>Data known on arrival (trunk, caller identity).</summary>
+    public ImmutableDictionary<string, string> Attributes { get; init; } = ImmutableDictionary<string, string>.Empty;
+}

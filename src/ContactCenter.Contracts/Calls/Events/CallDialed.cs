@@ -1,0 +1,12 @@
+using ContactCenter.Contracts.Calls.Media;
+
+namespace ContactCenter.Contracts.Calls.Events;
+
+/// <summary>An agent started a call to an external number.</summary>
+/// <param name="At">When.</param>
+/// <param name="AgentId">The agent.</param>
+/// <param name="Number">The external number.</param>
+/// <param name="CallerNumber">The caller id presented.</param>
+/// <param name="Media">The front end placing the legs.</param>
+public sealed record CallDialed(DateTimeOffset At, string AgentId, string Number, string CallerNumber, ICallMedia Media)
+    : CallEvent(At);

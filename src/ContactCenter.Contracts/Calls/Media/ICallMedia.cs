@@ -1,0 +1,56 @@
+using ContactCenter.Actors;
+
+namespace ContactCenter.Contracts.Calls.Media;
+
+/// <summary>The media and dialog side of calls, implemented by a SIP/media front end (one reference per front end,
+/// serving all its calls) and by a scripted fake in tests. The call grain decides; the front end carries out. Every
+/// method starts its action and returns without waiting for the far end: outcomes (answered, rang out, digits, hang-up)
+/// come back as <see cref="CallMediaEvent"/>s through <see cref="ICallGrain.OnMediaEventAsync"/>, so an implementation
+/// must never wait on the call grain inside these methods (the grain is in its turn while it calls them).</summary>
+public interface ICallMedia : IGrainObserver
+{
+    /// <summary>Answers the caller's leg (200 OK), e.g. before IVR prompts or queue music.</summary>
+    Task AnswerAsync(string callId);
+
+    /// <summary>Plays prompts (or loops music) to the caller; replaces what was playing.</summary>
+    Task PlayAsync(string callId, MediaPlayback playback);
+
+    /// <summary>Stops what plays to the caller.</summary>
+    Task StopPlaybackAsync(string callId);
+
+    /// <summary>Collects DTMF digits from the caller; the result comes back as <see cref="DigitsCollected"/>.</summary>
+    Task CollectDigitsAsync(string callId, DigitCollection collection);
+
+    /// <summary>Rings the agent's line for this call (ring-per-call: a new INVITE; persistent line: an offer tone) and
+    /// reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/>.</summary>
+    Task RingAgentAsync(string callId, AgentLegRequest request);
+
+    /// <summary>Stops ringing the agent (CANCEL), e.g. when the caller hung up or the ring timeout passed.</summary>
+    Task CancelAgentAsync(string callId, string agentId);
+
+    /// <summary>Connects the caller and the agent's answered leg (stops playback).</summary>
+    Task BridgeAsync(string callId, string agentId);
+
+    /// <summary>Puts the customer on hold (music) or takes them off it.</summary>
+    Task HoldAsync(string callId, bool held);
+
+    /// <summary>Starts, pauses or resumes recording of both sides (REC-1).</summary>
+    Task RecordAsync(string callId, RecordingCommand command);
+
+    /// <summary>Dials an external number for the call (agent-initiated call, forward) and reports
+    /// <see cref="ExternalAnswered"/> or <see cref="ExternalLegFailed"/>.</summary>
+    Task DialAsync(string callId, ExternalLegRequest request);
+
+    /// <summary>Hands the customer to an external number or line and leaves the call (blind transfer, forward); reports
+    /// <see cref="TransferCompleted"/> or <see cref="TransferFailed"/>.</summary>
+    Task TransferAsync(string callId, string target);
+
+    /// <summary>Adds a third party (another agent's answered leg) to the call's conversation.</summary>
+    Task ConferenceAsync(string callId, string agentId);
+
+    /// <summary>Connects a supervisor's leg to the call in the given mode (monitor, whisper, barge).</summary>
+    Task ListenInAsync(string callId, ListenInRequest request);
+
+    /// <summary>Ends every leg of the call that the platform does not keep (a persistent agent line stays up).</summary>
+    Task HangUpAsync(string callId, CallEndReason reason);
+}

@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace ContactCenter.Contracts.Calls.Media;
+
+/// <summary>What to play to the caller.</summary>
+/// <param name="PromptIds">Prompts played in order (prompt files without extension).</param>
+/// <param name="Loop">Repeat until stopped (music on hold, queue music).</param>
+/// <param name="PlaybackId">Echoed in <see cref="PlaybackFinished"/>.</param>
+public sealed record MediaPlayback(ImmutableArray<string> PromptIds, bool Loop = false, string? PlaybackId = null);

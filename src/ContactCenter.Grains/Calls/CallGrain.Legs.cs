@@ -1,0 +1,193 @@
+using ContactCenter.Actors;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Events;
+using ContactCenter.Contracts.Calls.Media;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Grains.Calls;
+
+internal sealed partial class CallGrain
+{
+    /// <summary>The playback id of a closing prompt; the legs are hung up when it finishes.</summary>
+    private const string ClosingPlayback = "closing";
+
+    public async Task OnMediaEventAsync(CallMediaEvent mediaEvent)
+    {
+        ArgumentNullException.ThrowIfNull(mediaEvent);
+        var before = Current;
+        switch (mediaEvent)
+        {
+            case CallerHungUp:
+                await AfterHangUpAsync(before, await CommitAsync("caller hung up", CallRules.CustomerHungUp(Current, Now)));
+                break;
+            case AgentAnswered answered:
+                await AfterAgentAnsweredAsync(before, await CommitAsync("agent answered", CallRules.AgentAnswered(Current, answered.AgentId, Now)));
+                break;
+            case AgentLegFailed failed:
+                await AfterRingFailedAsync(await CommitAsync("agent leg failed", CallRules.RingFailed(Current, failed.AgentId, failed.Reason, Now)),
+                    failed.AgentId, cancel: false);
+                break;
+            case AgentHungUp hungUp when before.IsAgent(hungUp.AgentId):
+                await AfterHangUpAsync(before, await CommitAsync("agent hung up", CallRules.AgentHungUp(Current, hungUp.AgentId, Now)));
+                break;
+            case ExternalAnswered:
+                if ((await CommitAsync("external answered", CallRules.ExternalAnswered(Current, Now))).Find<CallConnected>() is { } connected)
+                {
+                    await MediaAsync(media => media.BridgeAsync(CallId, connected.AgentId));
+                }
+                break;
+            case ExternalLegFailed failed:
+                await AfterHangUpAsync(before, await CommitAsync("external failed", CallRules.ExternalFailed(Current, failed.StatusCode, failed.Reason, Now)));
+                break;
+            case PlaybackFinished { PlaybackId: ClosingPlayback } when Current.Phase == CallPhase.Ended:
+                await MediaAsync(media => media.HangUpAsync(CallId, Current.EndReason ?? CallEndReason.Completed));
+                break;
+            default:
+                LogMediaEventIgnored(CallId, mediaEvent.GetType().Name, before.Phase?.ToString());
+                break;
+        }
+    }
+
+    public async Task<CallCommandResult> HangUpAsync(string agentId)
+    {
+        var before = Current;
+        var decision = await CommitAsync("hang up", CallRules.AgentHungUp(Current, agentId, Now));
+        await AfterHangUpAsync(before, decision);
+        return decision.ToResult();
+    }
+
+    private async Task AfterAgentAnsweredAsync(CallState before, CallDecision decision)
+    {
+        if (decision.Find<CallConnected>() is { } connected)
+        {
+            await AgentAsync(connected.AgentId, "answer", agent => agent.AnswerAsync(CallId));
+            if (before.QueueId is { } queueId)
+            {
+                await QueueAsync(queueId, "answered", queue => queue.AnsweredAsync(CallId, connected.AgentId));
+            }
+            await MediaAsync(media => media.BridgeAsync(CallId, connected.AgentId));
+        }
+        else if (decision.Find<ExternalDialStarted>() is { } dialing)
+        {
+            await AgentAsync(before.AgentId!, "answer", agent => agent.AnswerAsync(CallId));
+            await MediaAsync(media => media.DialAsync(CallId, new ExternalLegRequest(dialing.Number, Current.From ?? "", CallRules.DialRingTimeout)));
+        }
+    }
+
+    /// <summary>After ringing an agent failed: stop ringing (when the call gave up itself), give the offer back to the
+    /// queue (which frees the agent, counting a miss for no answer, and offers the call again) or free the agent of a
+    /// call routed to it alone, and hang up a call that ended with it.</summary>
+    private async Task AfterRingFailedAsync(CallDecision decision, string agentId, bool cancel, bool returnToQueue = true)
+    {
+        if (decision.Find<AgentRingEnded>() is not { } ended)
+        {
+            return;
+        }
+        if (cancel)
+        {
+            await MediaAsync(media => media.CancelAgentAsync(CallId, agentId));
+        }
+        var reason = ended.Reason switch
+        {
+            AgentLegFailure.Declined or AgentLegFailure.Busy => ReleaseReason.Declined,
+            _ => ReleaseReason.NoAnswer,
+        };
+        if (Current.Phase == CallPhase.Queued && Current.QueueId is { } queueId)
+        {
+            if (returnToQueue)
+            {
+                await QueueAsync(queueId, "return offer", queue => queue.ReturnOfferAsync(CallId, agentId, reason));
+            }
+            return;
+        }
+        await AgentAsync(agentId, "release", agent => agent.ReleaseAsync(CallId, reason));
+        if (decision.Find<CallEnded>() is { } callEnded)
+        {
+            await MediaAsync(media => media.HangUpAsync(CallId, callEnded.Reason));
+        }
+    }
+
+    /// <summary>After a hang-up (either side) or a failed external leg: release what the call held in the phase it was
+    /// in, then hang up the remaining legs.</summary>
+    private async Task AfterHangUpAsync(CallState before, CallDecision decision)
+    {
+        if (decision.Events.IsDefaultOrEmpty)
+        {
+            return;
+        }
+        if (decision.Find<CallAbandoned>() is not null && before.Phase is CallPhase.Queued or CallPhase.Ringing && before.QueueId is { } queueId)
+        {
+            // The queue counts the abandon and withdraws an offer it made.
+            await QueueAsync(queueId, "abandon", queue => queue.AbandonAsync(CallId));
+        }
+        else
+        {
+            await ReleaseWorkAsync(before);
+        }
+        await MediaAsync(media => media.HangUpAsync(CallId, Current.EndReason ?? CallEndReason.Completed));
+    }
+
+    /// <summary>Ends the call for <paramref name="reason"/>, releases what it held, and hangs up (after a closing prompt,
+    /// when one is given).</summary>
+    private async Task EndAsync(CallEndReason reason, string detail, string? closingPromptId = null)
+    {
+        var before = Current;
+        if ((await CommitAsync("end", CallRules.End(Current, reason, detail, Now))).Find<CallEnded>() is null)
+        {
+            return;
+        }
+        await ReleaseWorkAsync(before);
+        await MediaAsync(media => closingPromptId is null
+            ? media.HangUpAsync(CallId, reason)
+            : media.PlayAsync(CallId, new MediaPlayback([closingPromptId], PlaybackId: ClosingPlayback)));
+    }
+
+    /// <summary>Frees the queue slot or agent the call held in <paramref name="before"/>'s phase, without touching media.</summary>
+    private async Task ReleaseWorkAsync(CallState before)
+    {
+        switch (before.Phase)
+        {
+            case CallPhase.Queued or CallPhase.Ringing when before.QueueId is { } queueId && before.Direction == CallDirection.Inbound:
+                await QueueAsync(queueId, "withdraw", queue => queue.WithdrawAsync(CallId, Current.EndReason?.ToString()));
+                break;
+            case CallPhase.Ringing or CallPhase.Arrived when before.AgentId is { } agentId:
+                await AgentAsync(agentId, "release", agent => agent.ReleaseAsync(CallId, ReleaseReason.Withdrawn));
+                break;
+            case CallPhase.Connected or CallPhase.Dialing when before.AgentId is { } agentId:
+                await AgentAsync(agentId, "end work", agent => agent.EndWorkAsync(CallId));
+                break;
+        }
+    }
+
+    /// <summary>Runs a command on the call's front end. When the front end is gone (its process died, or it does not
+    /// answer), the call ends with reason media lost and releases what it held; returns false then.</summary>
+    private async Task<bool> MediaAsync(Func<ICallMedia, Task> command)
+    {
+        if (Current.Media is not { } media)
+        {
+            return false;
+        }
+        try
+        {
+            await command(media);
+            return true;
+        }
+        catch (Exception exception) when (exception is ObserverUnavailableException or TimeoutException or SiloUnavailableException)
+        {
+            LogMediaLost(CallId, exception.Message);
+            var before = Current;
+            if ((await CommitAsync("media lost", CallRules.End(Current, CallEndReason.MediaLost, exception.Message, Now))).Find<CallEnded>() is not null)
+            {
+                await ReleaseWorkAsync(before);
+            }
+            return false;
+        }
+    }
+
+    [LoggerMessage(4406, LogLevel.Warning, "Call {CallId}: its front end is gone ({Error}); the call ends with media lost")]
+    private partial void LogMediaLost(string callId, string error);
+
+    [LoggerMessage(4407, LogLevel.Debug, "Call {CallId}: media event {Event} ignored in phase {Phase}")]
+    private partial void LogMediaEventIgnored(string callId, string @event, string? phase);
+}

@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Events;
+using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Queues;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Grains.Calls;
+
+internal sealed partial class CallGrain
+{
+    /// <summary>How many times one call may be sent on (overflow, closed action) before routing gives up: a guard
+    /// against overflow rules that point at each other.</summary>
+    private const int MaxRoutingHops = 8;
+
+    /// <summary>What the queue plays while a call waits.</summary>
+    private static readonly MediaPlayback QueueMusic = new(["music-on-hold"], Loop: true);
+
+    /// <summary>How long a call routed straight to an agent rings.</summary>
+    private static readonly TimeSpan DirectRingTimeout = TimeSpan.FromSeconds(20);
+
+    public async Task OnQueueNoticeAsync(QueueNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        switch (notice)
+        {
+            case WorkOfferedNotice offered:
+                var decision = await CommitAsync("offer", CallRules.Offered(Current, offered, Now));
+                if (decision.Find<AgentRingStarted>() is not null)
+                {
+                    await AgentAsync(offered.AgentId, "ring", agent => agent.RingAsync(CallId));
+                    await RingAgentAsync(offered.AgentId, offered.RingTimeout);
+                }
+                else if (!(Current.Phase == CallPhase.Ringing && Current.IsAgent(offered.AgentId)))
+                {
+                    // The call left the queue (or ended) after the queue decided: give the offer back.
+                    await QueueAsync(offered.QueueId, "return offer",
+                        queue => queue.ReturnOfferAsync(CallId, offered.AgentId, ReleaseReason.Withdrawn));
+                }
+                break;
+            case OfferLapsedNotice lapsed:
+                await AfterRingFailedAsync(
+                    await CommitAsync("offer lapsed", CallRules.RingFailed(Current, lapsed.AgentId, AgentLegFailure.NoAnswer, Now)),
+                    lapsed.AgentId, cancel: true, returnToQueue: false);
+                break;
+            case WorkOverflowedNotice overflowed:
+                var left = await CommitAsync("overflow",
+                    CallRules.LeftQueue(Current, overflowed.QueueId, overflowed.Target, "overflow", Now));
+                if (left.Find<CallLeftQueue>() is not null)
+                {
+                    await RouteToAsync(overflowed.Target, Current.CallerBoost, [], hops: 1);
+                }
+                break;
+        }
+    }
+
+    /// <summary>Sends the call to <paramref name="target"/>: a queue, one agent, or a line outside the platform.</summary>
+    private async Task RouteToAsync(RoutingTarget target, int callerBoost, ImmutableArray<SkillRequirement> skills, int hops)
+    {
+        if (hops > MaxRoutingHops)
+        {
+            await EndAsync(CallEndReason.Failed, $"routing gave up after {MaxRoutingHops} hops (overflow rules loop?)");
+            return;
+        }
+        switch (target.Kind)
+        {
+            case RoutingTargetKind.Queue:
+                await EnqueueAsync(target.Value, callerBoost, skills, hops);
+                break;
+            case RoutingTargetKind.Agent:
+                await RouteToAgentAsync(target.Value);
+                break;
+            default:
+                await CommitAsync("forward", CallRules.Forwarded(Current, target, Now));
+                await MediaAsync(media => media.TransferAsync(CallId, target.Value));
+                break;
+        }
+    }
+
+    private async Task EnqueueAsync(string queueId, int callerBoost, ImmutableArray<SkillRequirement> skills, int hops)
+    {
+        var request = new EnqueueRequest
+        {
+            WorkId = CallId,
+            CallerBoost = callerBoost,
+            RequiredSkills = skills,
+            Owner = GrainFactory.GetGrain<ICallGrain>(CallId),
+        };
+        EnqueueResult result;
+        try
+        {
+            result = await GrainFactory.GetGrain<IQueueGrain>(queueId).EnqueueAsync(request);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPeerUnreachable(CallId, "queue", queueId, "enqueue", exception.Message);
+            await EndAsync(CallEndReason.Failed, $"queue {queueId} unreachable");
+            return;
+        }
+        switch (result.Outcome)
+        {
+            case EnqueueOutcome.Waiting or EnqueueOutcome.Offered:
+                await CommitAsync("queued", CallRules.Queued(Current, queueId, callerBoost, Now));
+                // An offer made while enqueueing arrives as a notice after this turn; music until then.
+                await MediaAsync(media => media.PlayAsync(CallId, QueueMusic));
+                break;
+            case EnqueueOutcome.Overflowed:
+                await CommitAsync("overflow", CallRules.LeftQueue(Current, queueId, result.OverflowTarget!, "overflow", Now));
+                await RouteToAsync(result.OverflowTarget!, callerBoost, skills, hops + 1);
+                break;
+            case EnqueueOutcome.Closed when result.ClosedAction is { Kind: ClosedActionKind.Forward, Target: { } forward }:
+                await CommitAsync("closed", CallRules.LeftQueue(Current, queueId, forward, "closed", Now));
+                await RouteToAsync(forward, callerBoost, skills, hops + 1);
+                break;
+            case EnqueueOutcome.Closed:
+                await EndAsync(CallEndReason.Closed, $"queue {queueId} is closed", result.ClosedAction?.PromptId);
+                break;
+            default:
+                await EndAsync(CallEndReason.Failed, $"queue {queueId} refused the call: {result.Error} {result.Message}");
+                break;
+        }
+    }
+
+    /// <summary>Routes to one agent (ROUTE-1): its arbiter reserves a slot and its line rings; a refusal ends the call.</summary>
+    private async Task RouteToAgentAsync(string agentId)
+    {
+        var reservation = await ReserveAsync(agentId, new ReservationRequest { WorkId = CallId, RingTimeout = DirectRingTimeout });
+        if (!reservation.Granted)
+        {
+            await EndAsync(CallEndReason.AgentUnavailable, $"agent {agentId}: {reservation.Refusal?.ToString() ?? reservation.Message}");
+            return;
+        }
+        var decision = await CommitAsync("route to agent", CallRules.OfferedDirectly(Current, agentId, DirectRingTimeout, Now));
+        if (decision.Find<AgentRingStarted>() is null)
+        {
+            await AgentAsync(agentId, "release", agent => agent.ReleaseAsync(CallId, ReleaseReason.Withdrawn));
+            return;
+        }
+        await AgentAsync(agentId, "ring", agent => agent.RingAsync(CallId));
+        await RingAgentAsync(agentId, DirectRingTimeout);
+    }
+
+    private Task RingAgentAsync(string agentId, TimeSpan ringTimeout) =>
+        MediaAsync(media => media.RingAgentAsync(CallId, new AgentLegRequest(agentId, Current.From ?? "", ringTimeout)));
+
+    private async Task<ReservationResult> ReserveAsync(string agentId, ReservationRequest request)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IAgentGrain>(agentId).TryReserveAsync(request);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPeerUnreachable(CallId, "agent", agentId, "reserve", exception.Message);
+            return new ReservationResult(false, Message: $"agent {agentId} unreachable");
+        }
+    }
+
+    /// <summary>A call to an agent grain; failures are logged, because the agent frees stale slots by its own deadlines.</summary>
+    private async Task AgentAsync(string agentId, string operation, Func<IAgentGrain, Task<AgentCommandResult>> call)
+    {
+        try
+        {
+            var result = await call(GrainFactory.GetGrain<IAgentGrain>(agentId));
+            if (!result.Succeeded)
+            {
+                LogPeerRefused(CallId, "agent", agentId, operation, result.Message);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPeerUnreachable(CallId, "agent", agentId, operation, exception.Message);
+        }
+    }
+
+    /// <summary>A call to a queue grain; failures are logged, because the queue reconciles offers by its own check.</summary>
+    private async Task QueueAsync(string queueId, string operation, Func<IQueueGrain, Task<QueueCommandResult>> call)
+    {
+        try
+        {
+            var result = await call(GrainFactory.GetGrain<IQueueGrain>(queueId));
+            if (!result.Succeeded)
+            {
+                LogPeerRefused(CallId, "queue", queueId, operation, result.Message);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPeerUnreachable(CallId, "queue", queueId, operation, exception.Message);
+        }
+    }
+
+    [LoggerMessage(4404, LogLevel.Warning, "Call {CallId}: {Kind} {Id} unreachable for {Operation}: {Error}")]
+    private partial void LogPeerUnreachable(string callId, string kind, string id, string operation, string error);
+
+    [LoggerMessage(4405, LogLevel.Debug, "Call {CallId}: {Kind} {Id} refused {Operation}: {Detail}")]
+    private partial void LogPeerRefused(string callId, string kind, string id, string operation, string? detail);
+}

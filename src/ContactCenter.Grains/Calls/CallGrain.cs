@@ -1,0 +1,206 @@
+using ContactCenter.Actors;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ContactCenter.Grains.Calls;
+
+/// <summary>See <see cref="ICallGrain"/>. Event-sourced: every accepted change is one journal append of the events
+/// <see cref="CallRules"/> decided, and the state is their fold (<see cref="CallState.Apply"/>); the grain then tells the
+/// queue, the agent and the front end what follows from it (<c>CallGrain.Routing.cs</c>, <c>CallGrain.Legs.cs</c>).
+/// Calls only go one way: the call waits on queues, agents and its front end; queues tell it of offers without waiting,
+/// and the front end reports without being waited on. The ring and wrap-up deadlines are part of the state; grain timers
+/// only wake the grain to apply them.</summary>
+internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallEvent>, ICallGrain
+{
+    private readonly ILogger _logger;
+
+    // Transient: the timer of the state's next deadline (ring or wrap-up); an activation re-creates it.
+    private (DateTimeOffset Deadline, IDisposable Timer)? _deadlineTimer;
+
+    public CallGrain(IServiceProvider services)
+    {
+        _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<CallGrain>();
+    }
+
+    private CallState Current => State.Current;
+
+    private DateTimeOffset Now => TimeProvider.GetUtcNow();
+
+    private string CallId => GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await OnDeadlineAsync();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deadlineTimer?.Timer.Dispose();
+        _deadlineTimer = null;
+        return Task.CompletedTask;
+    }
+
+    public async Task<CallCommandResult> ArriveAsync(CallArrival arrival)
+    {
+        var decision = await CommitAsync("arrive", CallRules.Arrive(Current, arrival, Now));
+        if (decision.Find<CallArrived>() is null)
+        {
+            return decision.ToResult();
+        }
+        LogArrived(CallId, arrival.From, arrival.To);
+        if (!await MediaAsync(media => media.AnswerAsync(CallId)))
+        {
+            return decision.ToResult();
+        }
+        if (arrival.Target is { } target)
+        {
+            await RouteToAsync(target, arrival.CallerBoost, [], hops: 0);
+        }
+        return decision.ToResult();
+    }
+
+    public async Task<CallCommandResult> DialAsync(CallDial dial)
+    {
+        ArgumentNullException.ThrowIfNull(dial);
+        // Decided before the reservation: the state cannot change while this turn waits for the agent.
+        var decision = CallRules.Dial(Current, dial, Now);
+        if (!decision.Accepted)
+        {
+            return (await CommitAsync("dial", decision)).ToResult();
+        }
+        var reservation = await ReserveAsync(dial.AgentId, new ReservationRequest
+        {
+            WorkId = CallId,
+            RingTimeout = CallRules.DialRingTimeout,
+        });
+        if (!reservation.Granted)
+        {
+            return new CallCommandResult(false, false, CallCommandError.AgentRefused, reservation.Message);
+        }
+        decision = await CommitAsync("dial", decision);
+        await RingAgentAsync(dial.AgentId, CallRules.DialRingTimeout);
+        return decision.ToResult();
+    }
+
+    public async Task<CallCommandResult> RouteAsync(CallRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        if (CallRules.CheckRoutable(Current) is { } refused)
+        {
+            return refused.ToResult();
+        }
+        var version = Version;
+        await RouteToAsync(route.Target, Current.CallerBoost + route.CallerBoost,
+            route.RequiredSkills.IsDefault ? [] : route.RequiredSkills, hops: 0);
+        return new CallCommandResult(true, Version != version, Message: $"routed to {route.Target.Kind} {route.Target.Value}");
+    }
+
+    public Task<CallCommandResult> HoldAsync(string agentId) => HoldOrRetrieveAsync(CallRules.Hold(Current, agentId, Now), held: true);
+
+    public Task<CallCommandResult> RetrieveAsync(string agentId) =>
+        HoldOrRetrieveAsync(CallRules.Retrieve(Current, agentId, Now), held: false);
+
+    public async Task<CallCommandResult> AddNoteAsync(string agentId, string text) =>
+        (await CommitAsync("note", CallRules.AddNote(Current, agentId, text, Now))).ToResult();
+
+    public async Task<CallCommandResult> SetCategoryAsync(string agentId, string categoryId) =>
+        (await CommitAsync("category", CallRules.SetCategory(Current, agentId, categoryId, Now))).ToResult();
+
+    public async Task<CallCommandResult> SetAttributeAsync(string key, string value) =>
+        (await CommitAsync("attribute", CallRules.SetAttribute(Current, key, value, Now))).ToResult();
+
+    public async Task<CallCommandResult> FinishWrapUpAsync(string agentId)
+    {
+        var decision = await CommitAsync("finish wrap-up", CallRules.FinishWrapUp(Current, agentId, Now));
+        if (decision.Find<CallEnded>() is not null)
+        {
+            await AgentAsync(agentId, "finish wrap-up", agent => agent.FinishWrapUpAsync(CallId));
+        }
+        return decision.ToResult();
+    }
+
+    public Task<CallStatus> GetStatusAsync() => Task.FromResult(Current.ToStatus(CallId, ConfirmedVersion));
+
+    private async Task<CallCommandResult> HoldOrRetrieveAsync(CallDecision decision, bool held)
+    {
+        decision = await CommitAsync(held ? "hold" : "retrieve", decision);
+        if (!decision.Events.IsDefaultOrEmpty)
+        {
+            await MediaAsync(media => media.HoldAsync(CallId, held));
+        }
+        return decision.ToResult();
+    }
+
+    private async Task<CallDecision> CommitAsync(string command, CallDecision decision)
+    {
+        if (!decision.Accepted)
+        {
+            LogCommandRefused(CallId, command, decision.Error?.ToString(), decision.Message);
+            return decision;
+        }
+        if (decision.Events.IsDefaultOrEmpty)
+        {
+            return decision;
+        }
+        RaiseEvents(decision.Events);
+        await ConfirmEvents();
+        if (decision.Find<CallEnded>() is { } ended)
+        {
+            LogEnded(CallId, ended.Reason, ended.Detail);
+        }
+        ArmDeadlineTimer();
+        return decision;
+    }
+
+    /// <summary>Makes the timer match the state's next deadline (ring or wrap-up).</summary>
+    private void ArmDeadlineTimer()
+    {
+        var deadline = Current.RingUntil ?? Current.WrapUpUntil;
+        if (_deadlineTimer is { } armed)
+        {
+            if (armed.Deadline == deadline)
+            {
+                return;
+            }
+            armed.Timer.Dispose();
+            _deadlineTimer = null;
+        }
+        if (deadline is not { } due)
+        {
+            return;
+        }
+        var now = Now;
+        _deadlineTimer = (due, RegisterGrainTimer(_ => OnDeadlineAsync(), due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+    }
+
+    /// <summary>Applies a passed ring or wrap-up deadline (also one that passed while the grain was inactive).</summary>
+    private async Task OnDeadlineAsync()
+    {
+        _deadlineTimer?.Timer.Dispose();
+        _deadlineTimer = null;
+        var now = Now;
+        if (Current.Phase == CallPhase.Ringing && Current.RingUntil <= now)
+        {
+            var agentId = Current.AgentId!;
+            await AfterRingFailedAsync(await CommitAsync("ring timeout", CallRules.RingTimedOut(Current, now)), agentId, cancel: true);
+        }
+        else if (Current.Phase == CallPhase.WrapUp && Current.WrapUpUntil <= now)
+        {
+            await CommitAsync("wrap-up over", CallRules.WrapUpExpired(Current, now));
+        }
+        ArmDeadlineTimer();
+    }
+
+    [LoggerMessage(4401, LogLevel.Debug, "Call {CallId} refused {Command}: {Error} ({Detail})")]
+    private partial void LogCommandRefused(string callId, string command, string? error, string? detail);
+
+    [LoggerMessage(4402, LogLevel.Information, "Call {CallId} arrived from {From} to {To}")]
+    private partial void LogArrived(string callId, string from, string to);
+
+    [LoggerMessage(4403, LogLevel.Information, "Call {CallId} ended: {Reason} {Detail}")]
+    private partial void LogEnded(string callId, CallEndReason reason, string? detail);
+}

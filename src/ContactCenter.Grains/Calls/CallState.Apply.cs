@@ -1,0 +1,88 @@
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Events;
+
+namespace ContactCenter.Grains.Calls;
+
+public sealed partial record CallState
+{
+    /// <summary>The state after <paramref name="event"/>.</summary>
+    public CallState Apply(CallEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var next = @event switch
+        {
+            CallArrived e => this with
+            {
+                Phase = CallPhase.Arrived,
+                Direction = CallDirection.Inbound,
+                From = e.From,
+                To = e.To,
+                Media = e.Media,
+                CallerBoost = e.CallerBoost,
+                Attributes = Attributes.SetItems(e.Attributes),
+                StartedAt = e.At,
+            },
+            CallDialed e => this with
+            {
+                Phase = CallPhase.Arrived,
+                Direction = CallDirection.Outbound,
+                From = e.CallerNumber,
+                To = e.Number,
+                Media = e.Media,
+                AgentId = e.AgentId,
+                StartedAt = e.At,
+            },
+            CallEnteredIvr => this with { Phase = CallPhase.Ivr },
+            CallQueued e => this with
+            {
+                Phase = CallPhase.Queued,
+                QueueId = e.QueueId,
+                CallerBoost = e.CallerBoost,
+                QueuedAt = e.At,
+                AgentId = null,
+                RingUntil = null,
+            },
+            CallLeftQueue => this with { Phase = CallPhase.Arrived },
+            AgentRingStarted e => this with
+            {
+                Phase = CallPhase.Ringing,
+                AgentId = e.AgentId,
+                RingUntil = e.RingUntil,
+                WrapUpTime = e.WrapUpTime,
+            },
+            AgentRingEnded e => this with
+            {
+                Phase = QueueId is null ? Phase : CallPhase.Queued,
+                AgentId = QueueId is null ? AgentId : null,
+                RingUntil = null,
+                MissedBy = MissedBy.Add(e.AgentId),
+            },
+            ExternalDialStarted => this with { Phase = CallPhase.Dialing, RingUntil = null },
+            CallConnected e => this with { Phase = CallPhase.Connected, AgentId = e.AgentId, RingUntil = null, ConnectedAt = e.At },
+            CallHeld => this with { Held = true },
+            CallRetrieved => this with { Held = false },
+            CallAttributeSet e => this with { Attributes = Attributes.SetItem(e.Key, e.Value) },
+            CallNoteAdded e => this with { Notes = Notes.Add(e.Note) },
+            CallCategorySet e => this with { CategoryId = e.CategoryId },
+            ConversationEnded e => this with
+            {
+                Phase = CallPhase.WrapUp,
+                Held = false,
+                ConversationEndedAt = e.At,
+                WrapUpUntil = e.WrapUpUntil,
+            },
+            CallAbandoned e => this with { AbandonPhase = e.Phase },
+            CallEnded e => this with
+            {
+                Phase = CallPhase.Ended,
+                EndReason = e.Reason,
+                EndedAt = e.At,
+                RingUntil = null,
+                WrapUpUntil = null,
+                Held = false,
+            },
+            _ => throw new NotSupportedException($"call event {@event.GetType().Name} has no transition"),
+        };
+        return next with { UpdatedAt = @event.At > UpdatedAt ? @event.At : UpdatedAt };
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
+
+namespace ContactCenter.Grains.Calls;
+
+/// <summary>A call's state as the fold of its journal (<see cref="Apply"/>). Immutable; the call grain holds the current
+/// value and <see cref="CallRules"/> decides which events a command or a report raises.</summary>
+public sealed partial record CallState
+{
+    /// <summary>A call that has not started.</summary>
+    public static CallState Initial { get; } = new();
+
+    /// <summary>Null before the call started.</summary>
+    public CallPhase? Phase { get; init; }
+
+    /// <summary>Inbound or agent-initiated.</summary>
+    public CallDirection Direction { get; init; }
+
+    /// <summary>The calling number (the agent's caller id for an agent-initiated call).</summary>
+    public string? From { get; init; }
+
+    /// <summary>The called number.</summary>
+    public string? To { get; init; }
+
+    /// <summary>The front end holding the call's legs.</summary>
+    public ICallMedia? Media { get; init; }
+
+    /// <summary>The caller's work priority boost (arrival plus IVR).</summary>
+    public int CallerBoost { get; init; }
+
+    /// <summary>The queue the call waits or waited in last.</summary>
+    public string? QueueId { get; init; }
+
+    /// <summary>The agent ringing, talking or wrapping up.</summary>
+    public string? AgentId { get; init; }
+
+    /// <summary>When the call gives up on the ringing agent.</summary>
+    public DateTimeOffset? RingUntil { get; init; }
+
+    /// <summary>The agent's after-call work time for this call.</summary>
+    public TimeSpan WrapUpTime { get; init; }
+
+    /// <summary>End of wrap-up, while in wrap-up.</summary>
+    public DateTimeOffset? WrapUpUntil { get; init; }
+
+    /// <summary>True while the customer is on hold.</summary>
+    public bool Held { get; init; }
+
+    /// <summary>Agents whose line rang without an answer, in order.</summary>
+    public ImmutableArray<string> MissedBy { get; init; } = [];
+
+    /// <summary>Attached data.</summary>
+    public ImmutableDictionary<string, string> Attributes { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Notes, oldest first.</summary>
+    public ImmutableArray<CallNote> Notes { get; init; } = [];
+
+    /// <summary>The category.</summary>
+    public string? CategoryId { get; init; }
+
+    /// <summary>When the call started.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>When it last entered a queue.</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+
+    /// <summary>When the customer and the agent were connected.</summary>
+    public DateTimeOffset? ConnectedAt { get; init; }
+
+    /// <summary>When the conversation ended.</summary>
+    public DateTimeOffset? ConversationEndedAt { get; init; }
+
+    /// <summary>When the call ended.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Where the caller hung up, for an abandoned call.</summary>
+    public AbandonPhase? AbandonPhase { get; init; }
+
+    /// <summary>Why the call ended.</summary>
+    public CallEndReason? EndReason { get; init; }
+
+    /// <summary>When the last event happened.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>True once the call started and until it ended.</summary>
+    public bool IsLive => Phase is not null and not CallPhase.Ended;
+
+    /// <summary>True when <paramref name="agentId"/> is the call's agent.</summary>
+    public bool IsAgent(string? agentId) => AgentId is not null && string.Equals(AgentId, agentId, StringComparison.Ordinal);
+
+    /// <summary>The status for the workspace, supervisors and tests.</summary>
+    public CallStatus ToStatus(string callId, long version) => new()
+    {
+        CallId = callId,
+        Phase = Phase,
+        Direction = Direction,
+        From = From,
+        To = To,
+        QueueId = QueueId,
+        AgentId = AgentId,
+        Held = Held,
+        MissedBy = MissedBy,
+        Attributes = Attributes,
+        Notes = Notes,
+        CategoryId = CategoryId,
+        StartedAt = StartedAt,
+        QueuedAt = QueuedAt,
+        ConnectedAt = ConnectedAt,
+        ConversationEndedAt = ConversationEndedAt,
+        WrapUpUntil = WrapUpUntil,
+        EndedAt = EndedAt,
+        AbandonPhase = AbandonPhase,
+        EndReason = EndReason,
+        Version = version,
+    };
+}

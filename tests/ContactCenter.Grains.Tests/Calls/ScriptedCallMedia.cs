@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.TestSupport;
+
+namespace ContactCenter.Grains.Tests.Calls;
+
+/// <summary>A front end for tests: it records every media command a call grain gives it and does nothing else; the
+/// test plays the far ends by reporting media events to the call.</summary>
+public sealed class ScriptedCallMedia : ICallMedia
+{
+    private readonly ConcurrentQueue<MediaCommand> _commands = new();
+
+    /// <summary>Every command so far, in order.</summary>
+    public IReadOnlyList<MediaCommand> Commands => [.. _commands];
+
+    /// <summary>The commands given for one call, in order.</summary>
+    public IReadOnlyList<MediaCommand> For(string callId) => [.. _commands.Where(c => c.CallId == callId)];
+
+    /// <summary>Waits until the call was given the command <paramref name="name"/> (optionally with an argument
+    /// matching <paramref name="argument"/>) and returns it.</summary>
+    public async Task<MediaCommand> WaitForAsync(string callId, string name, Func<object?, bool>? argument = null)
+    {
+        MediaCommand? found = null;
+        await Eventually.TrueAsync(
+            () => (found = _commands.FirstOrDefault(c => c.CallId == callId && c.Name == name && (argument is null || argument(c.Argument)))) is not null,
+            TimeSpan.FromSeconds(10),
+            $"media command {name} for call {callId}; got [{string.Join(", ", For(callId).Select(c => c.Name))}]");
+        return found!;
+    }
+
+    public Task AnswerAsync(string callId) => Record(callId, nameof(AnswerAsync));
+
+    public Task PlayAsync(string callId, MediaPlayback playback) => Record(callId, nameof(PlayAsync), playback);
+
+    public Task StopPlaybackAsync(string callId) => Record(callId, nameof(StopPlaybackAsync));
+
+    public Task CollectDigitsAsync(string callId, DigitCollection collection) => Record(callId, nameof(CollectDigitsAsync), collection);
+
+    public Task RingAgentAsync(string callId, AgentLegRequest request) => Record(callId, nameof(RingAgentAsync), request);
+
+    public Task CancelAgentAsync(string callId, string agentId) => Record(callId, nameof(CancelAgentAsync), agentId);
+
+    public Task BridgeAsync(string callId, string agentId) => Record(callId, nameof(BridgeAsync), agentId);
+
+    public Task HoldAsync(string callId, bool held) => Record(callId, nameof(HoldAsync), held);
+
+    public Task RecordAsync(string callId, RecordingCommand command) => Record(callId, nameof(RecordAsync), command);
+
+    public Task DialAsync(string callId, ExternalLegRequest request) => Record(callId, nameof(DialAsync), request);
+
+    public Task TransferAsync(string callId, string target) => Record(callId, nameof(TransferAsync), target);
+
+    public Task ConferenceAsync(string callId, string agentId) => Record(callId, nameof(ConferenceAsync), agentId);
+
+    public Task ListenInAsync(string callId, ListenInRequest request) => Record(callId, nameof(ListenInAsync), request);
+
+    public Task HangUpAsync(string callId, CallEndReason reason) => Record(callId, nameof(HangUpAsync), reason);
+
+    private Task Record(string callId, string name, object? argument = null)
+    {
+        _commands.Enqueue(new MediaCommand(callId, name, argument));
+        return Task.CompletedTask;
+    }
+}
