@@ -27,7 +27,9 @@ public interface IQueueGrain : IGrainWithStringKey
 
     /// <summary>An offer came back unanswered (ring-no-answer, declined, timed out): the agent's slot is released, the
     /// work goes back to its original place and is offered again.</summary>
-    Task<QueueCommandResult> ReturnOfferAsync(string workId, string agentId, ReleaseReason reason);
+    /// <remarks>With <paramref name="offerId"/> (from <see cref="WorkOfferedNotice.OfferId"/>) only that offer is
+    /// returned, so a late return never takes back a newer offer of the same work.</remarks>
+    Task<QueueCommandResult> ReturnOfferAsync(string workId, string agentId, ReleaseReason reason, long? offerId = null);
 
     /// <summary>An agent logged in to the queue (called by whoever logs agents in); waiting work is offered.</summary>
     Task<QueueCommandResult> AgentJoinedAsync(string agentId);

@@ -5,4 +5,5 @@ namespace ContactCenter.Contracts.Queues;
 /// <param name="QueueId">The queue.</param>
 /// <param name="WorkId">The work.</param>
 /// <param name="AgentId">The agent the offer was made to.</param>
-public sealed record OfferLapsedNotice(string QueueId, string WorkId, string AgentId) : QueueNotice(QueueId, WorkId);
+/// <param name="OfferId">The offer that lapsed.</param>
+public sealed record OfferLapsedNotice(string QueueId, string WorkId, string AgentId, long OfferId) : QueueNotice(QueueId, WorkId);

@@ -18,6 +18,7 @@ namespace ContactCenter.Contracts.Queues;
 [JsonSerializable(typeof(AgentSnapshot))]
 [JsonSerializable(typeof(PullDecision))]
 [JsonSerializable(typeof(QueueNotice))]
+[JsonSerializable(typeof(long?))]
 [JsonSerializable(typeof(ReleaseReason))]
 [JsonSerializable(typeof(string))]
 public sealed partial class QueueJsonContext : JsonSerializerContext;

@@ -19,8 +19,8 @@ public enum RoutingRule
     /// <summary>Pull: work held for this agent (sticky) comes first, earliest hold deadline first.</summary>
     StickyWork,
 
-    /// <summary>Pull: the best eligible work by: work priority (higher first), the agent's priority for the queue
-    /// (higher first), earliest arrival, queue id (ordinal), enqueue sequence.</summary>
+    /// <summary>Pull: the best eligible work by: not having been missed by this agent, work priority (higher first), the
+    /// agent's priority for the queue (higher first), earliest arrival, queue id (ordinal), enqueue sequence.</summary>
     RankedWork,
 
     /// <summary>Pull: the agent is not available (logged out or paused).</summary>

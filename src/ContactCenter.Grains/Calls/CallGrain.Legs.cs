@@ -25,8 +25,8 @@ internal sealed partial class CallGrain
                 await AfterAgentAnsweredAsync(before, await CommitAsync("agent answered", CallRules.AgentAnswered(Current, answered.AgentId, Now)));
                 break;
             case AgentLegFailed failed:
-                await AfterRingFailedAsync(await CommitAsync("agent leg failed", CallRules.RingFailed(Current, failed.AgentId, failed.Reason, Now)),
-                    failed.AgentId, cancel: false);
+                await AfterRingFailedAsync(before, await CommitAsync("agent leg failed", CallRules.RingFailed(Current, failed.AgentId, failed.Reason, Now)),
+                    cancel: false);
                 break;
             case AgentHungUp hungUp when before.IsAgent(hungUp.AgentId):
                 await AfterHangUpAsync(before, await CommitAsync("agent hung up", CallRules.AgentHungUp(Current, hungUp.AgentId, Now)));
@@ -78,12 +78,13 @@ internal sealed partial class CallGrain
     /// <summary>After ringing an agent failed: stop ringing (when the call gave up itself), give the offer back to the
     /// queue (which frees the agent, counting a miss for no answer, and offers the call again) or free the agent of a
     /// call routed to it alone, and hang up a call that ended with it.</summary>
-    private async Task AfterRingFailedAsync(CallDecision decision, string agentId, bool cancel, bool returnToQueue = true)
+    private async Task AfterRingFailedAsync(CallState before, CallDecision decision, bool cancel, bool returnToQueue = true)
     {
         if (decision.Find<AgentRingEnded>() is not { } ended)
         {
             return;
         }
+        var agentId = ended.AgentId;
         if (cancel)
         {
             await MediaAsync(media => media.CancelAgentAsync(CallId, agentId));
@@ -97,7 +98,7 @@ internal sealed partial class CallGrain
         {
             if (returnToQueue)
             {
-                await QueueAsync(queueId, "return offer", queue => queue.ReturnOfferAsync(CallId, agentId, reason));
+                await QueueAsync(queueId, "return offer", queue => queue.ReturnOfferAsync(CallId, agentId, reason, before.OfferId));
             }
             return;
         }

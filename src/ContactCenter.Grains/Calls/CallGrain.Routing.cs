@@ -33,17 +33,15 @@ internal sealed partial class CallGrain
                     await AgentAsync(offered.AgentId, "ring", agent => agent.RingAsync(CallId));
                     await RingAgentAsync(offered.AgentId, offered.RingTimeout);
                 }
-                else if (!(Current.Phase == CallPhase.Ringing && Current.IsAgent(offered.AgentId)))
+                else if (Current.OfferId != offered.OfferId)
                 {
-                    // The call left the queue (or ended) after the queue decided: give the offer back.
-                    await QueueAsync(offered.QueueId, "return offer",
-                        queue => queue.ReturnOfferAsync(CallId, offered.AgentId, ReleaseReason.Withdrawn));
+                    await RejectStaleOfferAsync(offered);
                 }
                 break;
             case OfferLapsedNotice lapsed:
-                await AfterRingFailedAsync(
-                    await CommitAsync("offer lapsed", CallRules.RingFailed(Current, lapsed.AgentId, AgentLegFailure.NoAnswer, Now)),
-                    lapsed.AgentId, cancel: true, returnToQueue: false);
+                var before = Current;
+                await AfterRingFailedAsync(before, await CommitAsync("offer lapsed", CallRules.OfferLapsed(Current, lapsed, Now)),
+                    cancel: true, returnToQueue: false);
                 break;
             case WorkOverflowedNotice overflowed:
                 var left = await CommitAsync("overflow",
@@ -55,6 +53,15 @@ internal sealed partial class CallGrain
                 break;
         }
     }
+
+    /// <summary>An offer the call cannot take (it rings another offer, left that queue, or is past queueing): while the
+    /// call still waits somewhere the offer goes back; otherwise the work is taken out of the queue, which frees the
+    /// agent and keeps the queue from offering it again.</summary>
+    private Task RejectStaleOfferAsync(WorkOfferedNotice offered) =>
+        Current.Phase is CallPhase.Queued or CallPhase.Ringing
+            ? QueueAsync(offered.QueueId, "return offer",
+                queue => queue.ReturnOfferAsync(CallId, offered.AgentId, ReleaseReason.Withdrawn, offered.OfferId))
+            : QueueAsync(offered.QueueId, "withdraw", queue => queue.WithdrawAsync(CallId, "the call no longer waits"));
 
     /// <summary>Sends the call to <paramref name="target"/>: a queue, one agent, or a line outside the platform.</summary>
     private async Task RouteToAsync(RoutingTarget target, int callerBoost, ImmutableArray<SkillRequirement> skills, int hops)

@@ -185,8 +185,8 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         var now = Now;
         if (Current.Phase == CallPhase.Ringing && Current.RingUntil <= now)
         {
-            var agentId = Current.AgentId!;
-            await AfterRingFailedAsync(await CommitAsync("ring timeout", CallRules.RingTimedOut(Current, now)), agentId, cancel: true);
+            var before = Current;
+            await AfterRingFailedAsync(before, await CommitAsync("ring timeout", CallRules.RingTimedOut(Current, now)), cancel: true);
         }
         else if (Current.Phase == CallPhase.WrapUp && Current.WrapUpUntil <= now)
         {

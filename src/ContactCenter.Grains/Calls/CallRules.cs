@@ -1,5 +1,6 @@
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Events;
+using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Queues;
 
@@ -98,11 +99,23 @@ public static partial class CallRules
         ArgumentNullException.ThrowIfNull(notice);
         if (state.Phase != CallPhase.Queued || state.QueueId != notice.QueueId)
         {
-            return state.Phase == CallPhase.Ringing && state.IsAgent(notice.AgentId)
-                ? CallDecision.NoChange($"agent {notice.AgentId} already rings")
+            return state.Phase == CallPhase.Ringing && state.OfferId == notice.OfferId
+                ? CallDecision.NoChange($"offer {notice.OfferId} already rings at {notice.AgentId}")
                 : CallDecision.NoChange($"the call does not wait in queue {notice.QueueId}");
         }
-        return CallDecision.Emit(new AgentRingStarted(now, notice.AgentId, notice.QueueId, now + notice.RingTimeout, notice.WrapUpTime));
+        return CallDecision.Emit(new AgentRingStarted(now, notice.AgentId, notice.QueueId, now + notice.RingTimeout,
+            notice.WrapUpTime, notice.OfferId));
+    }
+
+    /// <summary>The queue found that the ringing agent no longer holds the offer (its own deadline freed it): as
+    /// <see cref="RingFailed"/> with no answer, for that offer only.</summary>
+    public static CallDecision OfferLapsed(CallState state, OfferLapsedNotice notice, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(notice);
+        return state.Phase == CallPhase.Ringing && state.OfferId == notice.OfferId
+            ? RingFailed(state, notice.AgentId, AgentLegFailure.NoAnswer, now)
+            : CallDecision.NoChange($"offer {notice.OfferId} is not ringing");
     }
 
     /// <summary>The call is routed to one agent whose arbiter granted a slot (ROUTE-1).</summary>

@@ -47,6 +47,7 @@ public sealed partial record CallState
             {
                 Phase = CallPhase.Ringing,
                 AgentId = e.AgentId,
+                OfferId = e.OfferId,
                 RingUntil = e.RingUntil,
                 WrapUpTime = e.WrapUpTime,
             },
@@ -54,11 +55,12 @@ public sealed partial record CallState
             {
                 Phase = QueueId is null ? Phase : CallPhase.Queued,
                 AgentId = QueueId is null ? AgentId : null,
+                OfferId = null,
                 RingUntil = null,
                 MissedBy = MissedBy.Add(e.AgentId),
             },
             ExternalDialStarted => this with { Phase = CallPhase.Dialing, RingUntil = null },
-            CallConnected e => this with { Phase = CallPhase.Connected, AgentId = e.AgentId, RingUntil = null, ConnectedAt = e.At },
+            CallConnected e => this with { Phase = CallPhase.Connected, AgentId = e.AgentId, OfferId = null, RingUntil = null, ConnectedAt = e.At },
             CallHeld => this with { Held = true },
             CallRetrieved => this with { Held = false },
             CallAttributeSet e => this with { Attributes = Attributes.SetItem(e.Key, e.Value) },

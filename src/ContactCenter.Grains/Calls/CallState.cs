@@ -35,6 +35,9 @@ public sealed partial record CallState
     /// <summary>The agent ringing, talking or wrapping up.</summary>
     public string? AgentId { get; init; }
 
+    /// <summary>The queue's id of the offer the ringing agent holds; null when none, or the call was not queued.</summary>
+    public long? OfferId { get; init; }
+
     /// <summary>When the call gives up on the ringing agent.</summary>
     public DateTimeOffset? RingUntil { get; init; }
 

@@ -39,12 +39,13 @@ internal sealed partial class QueueGrain
             {
                 continue;
             }
+            var offerId = Current.OfferIds.GetValueOrDefault(workId);
             var decision = await CommitAsync("offer check",
-                QueueRules.ReturnOffer(Current, workId, agentId, ReleaseReason.Timeout, Now));
+                QueueRules.ReturnOffer(Current, workId, agentId, ReleaseReason.Timeout, Now, offerId));
             if (!decision.Events.IsDefaultOrEmpty)
             {
                 LogOfferLapsed(QueueId, workId, agentId);
-                await NotifyAsync(Current.Owners.GetValueOrDefault(workId), new OfferLapsedNotice(QueueId, workId, agentId));
+                await NotifyAsync(Current.Owners.GetValueOrDefault(workId), new OfferLapsedNotice(QueueId, workId, agentId, offerId));
                 returned++;
             }
         }

@@ -10,7 +10,8 @@ internal sealed partial class QueueGrain
     /// <summary>Tells the work's owner that the agent holds an offer of it.</summary>
     private Task NotifyOfferedAsync(string workId, string agentId, Queue queue) =>
         NotifyAsync(Current.Owners.GetValueOrDefault(workId),
-            new WorkOfferedNotice(QueueId, workId, agentId, queue.RingTimeout, queue.WrapUpTime));
+            new WorkOfferedNotice(QueueId, workId, agentId, Current.OfferIds.GetValueOrDefault(workId), queue.RingTimeout,
+                queue.WrapUpTime));
 
     /// <summary>Tells the owners of work that overflowed in <paramref name="decision"/>; <paramref name="owners"/> is
     /// the state before it, since overflowed work has left the queue.</summary>

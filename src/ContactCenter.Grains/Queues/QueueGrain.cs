@@ -113,9 +113,9 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
         return decision.ToResult();
     }
 
-    public async Task<QueueCommandResult> ReturnOfferAsync(string workId, string agentId, ReleaseReason reason)
+    public async Task<QueueCommandResult> ReturnOfferAsync(string workId, string agentId, ReleaseReason reason, long? offerId = null)
     {
-        var decision = await CommitAsync("return offer", QueueRules.ReturnOffer(Current, workId, agentId, reason, Now));
+        var decision = await CommitAsync("return offer", QueueRules.ReturnOffer(Current, workId, agentId, reason, Now, offerId));
         if (!decision.Events.IsDefaultOrEmpty)
         {
             // The agent grain may already have released the slot itself (its ring timer); then this is refused there

@@ -86,14 +86,19 @@ public static partial class QueueRules
     }
 
     /// <summary>An offer came back unanswered: the work is free again at its original place (arrival and sequence
-    /// unchanged); a repeat, or a return of work no longer offered, changes nothing.</summary>
+    /// unchanged); a repeat, or a return of work no longer offered, changes nothing. With <paramref name="offerId"/>
+    /// only that offer is returned: a late return of an earlier offer leaves a later one alone.</summary>
     public static QueueDecision ReturnOffer(QueueState state, string workId, string agentId, ReleaseReason reason,
-        DateTimeOffset now)
+        DateTimeOffset now, long? offerId = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.Find(workId) is null)
         {
             return QueueDecision.Fail(QueueCommandError.UnknownWork, $"work {workId} is not waiting");
+        }
+        if (offerId is { } id && state.OfferIds.GetValueOrDefault(workId) != id)
+        {
+            return QueueDecision.NoChange($"offer {id} of work {workId} is no longer outstanding");
         }
         return state.Waiting.OfferedTo(workId) switch
         {

@@ -56,7 +56,12 @@ public sealed partial record QueueState
     private QueueState Offered(string workId, string agentId) =>
         Find(workId) is null || Waiting.OfferedTo(workId) is not null
             ? this
-            : this with { Waiting = Waiting.MarkOffered(workId, agentId) };
+            : this with
+            {
+                Waiting = Waiting.MarkOffered(workId, agentId),
+                OffersMade = OffersMade + 1,
+                OfferIds = OfferIds.SetItem(workId, OffersMade + 1),
+            };
 
     private QueueState Returned(OfferReturned e)
     {
@@ -65,9 +70,10 @@ public sealed partial record QueueState
             return this;
         }
         var waiting = Waiting.ClearOffer(e.WorkId);
+        var offerIds = OfferIds.Remove(e.WorkId);
         if (e.Reason == ReleaseReason.Withdrawn)
         {
-            return this with { Waiting = waiting };
+            return this with { Waiting = waiting, OfferIds = offerIds };
         }
         var missed = work.MissedBy.IsDefault ? [] : work.MissedBy;
         if (!missed.Contains(e.AgentId, StringComparer.Ordinal))
@@ -77,6 +83,7 @@ public sealed partial record QueueState
         return this with
         {
             Waiting = waiting,
+            OfferIds = offerIds,
             Counters = Counters with { OffersReturned = Counters.OffersReturned + 1 },
         };
     }
@@ -85,6 +92,7 @@ public sealed partial record QueueState
     {
         Waiting = Waiting.Remove(workId),
         Owners = Owners.Remove(workId),
+        OfferIds = OfferIds.Remove(workId),
         Counters = Find(workId) is null ? Counters : count(Counters),
     };
 

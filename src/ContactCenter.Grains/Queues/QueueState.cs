@@ -21,6 +21,13 @@ public sealed partial record QueueState
     /// <summary>The owner of each waiting item that has one (<see cref="IWorkOwner"/>), told of offers and overflow.</summary>
     public ImmutableDictionary<string, IWorkOwner> Owners { get; init; } = ImmutableDictionary<string, IWorkOwner>.Empty;
 
+    /// <summary>The id of each outstanding offer (<see cref="OffersMade"/> when it was made): a late return of an offer
+    /// that was since returned and made again must not return the new one.</summary>
+    public ImmutableDictionary<string, long> OfferIds { get; init; } = ImmutableDictionary<string, long>.Empty;
+
+    /// <summary>Offers made so far (pushed and pulled); the next offer's id is one more.</summary>
+    public long OffersMade { get; init; }
+
     /// <summary>Agents logged in to the queue, ordinal order.</summary>
     public ImmutableArray<string> Agents { get; init; } = [];
 

@@ -6,8 +6,10 @@ namespace ContactCenter.Grains.Routing;
 /// <summary>Pull routing: when an agent becomes ready, it takes the globally best work among the heads its queues
 /// offer (cross-queue fairness).</summary>
 /// <remarks>Declared rule. Work held for this agent (sticky, before its deadline) comes first, earliest deadline
-/// first. Then, among eligible work: work priority (queue priority + caller boost), higher first; the agent's
-/// priority for the work's queue, higher first; earliest arrival; queue id (ordinal); enqueue sequence; work id.
+/// first. Then, among eligible work: work the agent has not let ring out before (ROUTE-7: a missed call goes to
+/// someone else first, so the agent takes it only when nothing else fits); work priority (queue priority + caller
+/// boost), higher first; the agent's priority for the work's queue, higher first; earliest arrival; queue id (ordinal);
+/// enqueue sequence; work id.
 /// Work held for another agent is excluded (<see cref="ExclusionReason.HeldForAnotherAgent"/>).</remarks>
 public static class PullRouter
 {
@@ -24,7 +26,8 @@ public static class PullRouter
             var work = heads[i];
             Eligibility.TryGetQueuePriority(agent, work.QueueId, out var priority);
             var held = work.IsHeldAt(input.Now) && work.StickyAgentId == agent.AgentId;
-            keys[i] = new RankKey(i, work, Eligibility.Check(agent, work, input.Now), held, priority);
+            var missed = !work.MissedBy.IsDefaultOrEmpty && work.MissedBy.Contains(agent.AgentId, StringComparer.Ordinal);
+            keys[i] = new RankKey(i, work, Eligibility.Check(agent, work, input.Now), held, missed, priority);
             if (keys[i].Exclusion is null)
             {
                 eligible++;
@@ -48,7 +51,7 @@ public static class PullRouter
         foreach (var key in keys)
         {
             candidates.Add(new PullCandidate(key.Work.Id, key.Work.QueueId, key.Exclusion, ranks[key.Index], key.Held,
-                key.Work.Priority, key.Priority, key.Work.ArrivedAt, key.Work.Sequence));
+                key.Missed, key.Work.Priority, key.Priority, key.Work.ArrivedAt, key.Work.Sequence));
         }
 
         WorkItem? chosen = eligible > 0 ? order[0].Work : null;
@@ -73,6 +76,10 @@ public static class PullRouter
                 return deadline;
             }
         }
+        if (a.Missed != b.Missed)
+        {
+            return a.Missed ? 1 : -1;
+        }
         var order = b.Work.Priority.CompareTo(a.Work.Priority);
         if (order == 0)
         {
@@ -93,5 +100,5 @@ public static class PullRouter
         return order != 0 ? order : string.CompareOrdinal(a.Work.Id, b.Work.Id);
     }
 
-    private readonly record struct RankKey(int Index, WorkItem Work, ExclusionReason? Exclusion, bool Held, int Priority);
+    private readonly record struct RankKey(int Index, WorkItem Work, ExclusionReason? Exclusion, bool Held, bool Missed, int Priority);
 }

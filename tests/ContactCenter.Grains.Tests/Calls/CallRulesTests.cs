@@ -88,7 +88,7 @@ public sealed class CallRulesTests
     {
         var ringing = Ringing();
         var ended = ringing.Then(CallRules.CustomerHungUp(ringing, T0.AddSeconds(40)));
-        var notice = new WorkOfferedNotice("sales", "c1", "bob", TimeSpan.FromSeconds(15), TimeSpan.Zero);
+        var notice = new WorkOfferedNotice("sales", "c1", "bob", 2, TimeSpan.FromSeconds(15), TimeSpan.Zero);
 
         Assert.Empty(CallRules.Offered(ringing, notice, T0.AddSeconds(41)).Events);
         Assert.Empty(CallRules.Offered(ended, notice, T0.AddSeconds(41)).Events);
@@ -171,7 +171,7 @@ public sealed class CallRulesTests
     {
         var queued = Queued();
         return queued.Then(CallRules.Offered(queued,
-            new WorkOfferedNotice("sales", "c1", "anna", TimeSpan.FromSeconds(15), wrapUp ?? TimeSpan.FromSeconds(30)), T0.AddSeconds(20)));
+            new WorkOfferedNotice("sales", "c1", "anna", 1, TimeSpan.FromSeconds(15), wrapUp ?? TimeSpan.FromSeconds(30)), T0.AddSeconds(20)));
     }
 
     private static CallState Connected(TimeSpan wrapUp)

@@ -10,12 +10,24 @@ namespace ContactCenter.Grains.Tests.Calls;
 public sealed class ScriptedCallMedia : ICallMedia
 {
     private readonly ConcurrentQueue<MediaCommand> _commands = new();
+    private readonly ConcurrentQueue<MediaCommand> _undrained = new();
 
     /// <summary>Every command so far, in order.</summary>
     public IReadOnlyList<MediaCommand> Commands => [.. _commands];
 
     /// <summary>The commands given for one call, in order.</summary>
     public IReadOnlyList<MediaCommand> For(string callId) => [.. _commands.Where(c => c.CallId == callId)];
+
+    /// <summary>Takes the commands given since the last drain, in order (a driver playing the far ends).</summary>
+    public List<MediaCommand> Drain()
+    {
+        var drained = new List<MediaCommand>();
+        while (_undrained.TryDequeue(out var command))
+        {
+            drained.Add(command);
+        }
+        return drained;
+    }
 
     /// <summary>Waits until the call was given the command <paramref name="name"/> (optionally with an argument
     /// matching <paramref name="argument"/>) and returns it.</summary>
@@ -59,7 +71,9 @@ public sealed class ScriptedCallMedia : ICallMedia
 
     private Task Record(string callId, string name, object? argument = null)
     {
-        _commands.Enqueue(new MediaCommand(callId, name, argument));
+        var command = new MediaCommand(callId, name, argument);
+        _commands.Enqueue(command);
+        _undrained.Enqueue(command);
         return Task.CompletedTask;
     }
 }

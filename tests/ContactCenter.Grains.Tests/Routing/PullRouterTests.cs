@@ -47,6 +47,20 @@ public sealed class PullRouterTests
     }
 
     [Fact]
+    public void Work_the_agent_let_ring_out_comes_after_all_other_work_but_is_still_taken_when_alone()
+    {
+        var missed = Build.Work("missed", "q1", 0) with { CallerBoost = 50, MissedBy = ["a1"] };
+
+        var decision = Build.Pull(Agent, missed, Build.Work("later", "q2", 60));
+        var alone = Build.Pull(Agent, missed);
+
+        Assert.Equal("later", decision.ChosenWorkItemId);
+        Assert.True(decision.Candidates[0].MissedByAgent);
+        Assert.Equal([2, 1], decision.Candidates.Select(c => c.Rank));
+        Assert.Equal("missed", alone.ChosenWorkItemId);
+    }
+
+    [Fact]
     public void Work_held_for_this_agent_comes_before_higher_priority_work()
     {
         var sticky = Build.Work("mine", "q1", 90) with { StickyAgentId = "a1", StickyUntil = Build.T0.AddMinutes(6) };

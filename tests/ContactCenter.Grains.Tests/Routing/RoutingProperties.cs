@@ -39,8 +39,10 @@ public sealed class RoutingProperties
             }
             var chosen = input.Heads.Single(w => w.Id == decision.ChosenWorkItemId);
             var heldForMe = allowed.Any(w => w.StickyAgentId == input.Agent.AgentId && input.Now < w.StickyUntil);
+            var notMissed = allowed.Where(w => !w.MissedBy.Contains(input.Agent.AgentId)).ToList();
+            var pool = notMissed.Count > 0 ? notMissed : allowed;
             return RoutingGen.MayTake(input.Agent, chosen, input.Now)
-                && (heldForMe ? decision.Rule == RoutingRule.StickyWork : chosen.Priority == allowed.Max(w => w.Priority));
+                && (heldForMe ? decision.Rule == RoutingRule.StickyWork : pool.Contains(chosen) && chosen.Priority == pool.Max(w => w.Priority));
         }));
 
     [Fact]

@@ -6,5 +6,6 @@ namespace ContactCenter.Contracts.Calls.Events;
 /// <param name="QueueId">The queue that offered the call; null for a call routed or dialled directly.</param>
 /// <param name="RingUntil">When the call gives up on this agent.</param>
 /// <param name="WrapUpTime">The agent's after-call work time for this call.</param>
+/// <param name="OfferId">The queue's id of the offer; null for a call routed or dialled directly.</param>
 public sealed record AgentRingStarted(DateTimeOffset At, string AgentId, string? QueueId, DateTimeOffset RingUntil,
-    TimeSpan WrapUpTime) : CallEvent(At);
+    TimeSpan WrapUpTime, long? OfferId = null) : CallEvent(At);
