@@ -19,8 +19,8 @@ public static partial class DocumentValidator
             errors.Require(TimeZoneInfo.TryFindSystemTimeZoneById(queue.TimeZoneId, out _), "timeZoneId",
                 "is not a known IANA time zone id");
         }
-        BusinessHours(errors, Defaulted(queue.BusinessHours));
-        Holidays(errors, Defaulted(queue.Holidays));
+        BusinessHours(errors, Defaulted(queue.BusinessHours), "businessHours");
+        Holidays(errors, Defaulted(queue.Holidays), "holidays");
         ClosedAction(errors, queue.ClosedAction, queue.Id);
         Overflow(errors, Defaulted(queue.Overflow), queue.Id);
         errors.NotNegative(queue.WrapUpTime, "wrapUpTime");
@@ -40,11 +40,17 @@ public static partial class DocumentValidator
         return errors.Build();
     }
 
-    private static void BusinessHours(FieldErrorsBuilder errors, ImmutableArray<WeekdayHours> hours)
+    // Shared with the IVR hours node, which carries a schedule of the same shape under its own path.
+    private static void BusinessHours(FieldErrorsBuilder errors, ImmutableArray<WeekdayHours> hours, string path)
     {
         for (var i = 0; i < hours.Length; i++)
         {
-            var field = $"businessHours[{i}]";
+            var field = $"{path}[{i}]";
+            if (hours[i] is null)
+            {
+                errors.Add(field, "is required");
+                continue;
+            }
             errors.Require(Enum.IsDefined(hours[i].Day), $"{field}.day", "is not a weekday");
             if (hours[i].Hours is not { } range)
             {
@@ -54,24 +60,29 @@ public static partial class DocumentValidator
             errors.Require(range.IsWellFormed, $"{field}.hours", "must start before it ends");
             for (var j = 0; j < i; j++)
             {
-                if (hours[j].Day == hours[i].Day && hours[j].Hours is { } earlier && earlier.Overlaps(range))
+                if (hours[j] is { } other && other.Day == hours[i].Day && other.Hours is { } earlier && earlier.Overlaps(range))
                 {
-                    errors.Add($"{field}.hours", $"overlaps businessHours[{j}]");
+                    errors.Add($"{field}.hours", $"overlaps {path}[{j}]");
                     break;
                 }
             }
         }
     }
 
-    private static void Holidays(FieldErrorsBuilder errors, ImmutableArray<Holiday> holidays)
+    private static void Holidays(FieldErrorsBuilder errors, ImmutableArray<Holiday> holidays, string path)
     {
         for (var i = 0; i < holidays.Length; i++)
         {
-            errors.Text(holidays[i].Name, $"holidays[{i}].name", NameLength, required: false);
-            Ranges(errors, Defaulted(holidays[i].OpenHours), $"holidays[{i}].openHours");
+            if (holidays[i] is null)
+            {
+                errors.Add($"{path}[{i}]", "is required");
+                continue;
+            }
+            errors.Text(holidays[i].Name, $"{path}[{i}].name", NameLength, required: false);
+            Ranges(errors, Defaulted(holidays[i].OpenHours), $"{path}[{i}].openHours");
         }
-        errors.Distinct(holidays, h => h.Date.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            "holidays", "date");
+        errors.Distinct(holidays, h => h?.Date.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            path, "date");
     }
 
     private static void Ranges(FieldErrorsBuilder errors, ImmutableArray<TimeRange> ranges, string field)
