@@ -10,8 +10,8 @@
 # Environment: CC_SKIP_POSTGRES=1 skips the throwaway PostgreSQL (set ConnectionStrings__ContactCenter yourself).
 set -euo pipefail
 
-# Debian packages the tests need. Extend here (later: sip-tester baresip-core chromium espeak-ng sox).
-APT_PACKAGES=(postgresql)
+# Debian packages the tests need (sipp, baresip, espeak-ng and sox for the interop and prompt tests; later: chromium).
+APT_PACKAGES=(postgresql sip-tester baresip-core espeak-ng sox)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1

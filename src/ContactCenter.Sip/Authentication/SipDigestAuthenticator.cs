@@ -4,18 +4,19 @@ using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Sip.Authentication;
 
-/// <summary>The server side of SIP digest authentication (RFC 3261 §22.4, RFC 7616, RFC 8760): challenges with
-/// SHA-256 and MD5 (two WWW-Authenticate headers, SHA-256 first, qop=auth) and verifies Authorization headers against
-/// an <see cref="ISipCredentialStore"/>. Nonces are stateless-verifiable (<see cref="SipNonces"/>); nonce counts are
-/// checked for replay. The responses its outcomes call for: no or foreign-realm credentials, a nonce we did not issue,
-/// a replayed nonce count → 401 with a fresh challenge; a right answer on an expired nonce → 401 with stale=true; a wrong
-/// password or unknown user → 403 (RFC 3261 §21.4.4: a new challenge would not help, and phones would loop on it);
-/// malformed credentials or a digest-uri other than the Request-URI → 400. Thread-safe.</summary>
+/// <summary>The server side of SIP digest authentication (RFC 3261 §22.4, RFC 7616, RFC 8760): challenges with the
+/// configured algorithms (<see cref="SipAuthenticationOptions.Algorithms"/>; by default two WWW-Authenticate headers,
+/// SHA-256 first, then MD5; qop=auth), verifies Authorization headers against an <see cref="ISipCredentialStore"/>, and
+/// challenges again an answer in an algorithm it did not offer. Nonces are stateless-verifiable
+/// (<see cref="SipNonces"/>); nonce counts are checked for replay. The responses its outcomes call for: no or
+/// foreign-realm credentials, a nonce we did not issue, a replayed nonce count → 401 with a fresh challenge; a right
+/// answer on an expired nonce → 401 with stale=true; a wrong password or unknown user → 403 (RFC 3261 §21.4.4: a new
+/// challenge would not help, and phones would loop on it); malformed credentials or a digest-uri other than the
+/// Request-URI → 400. Thread-safe.</summary>
 public sealed partial class SipDigestAuthenticator
 {
-    private static readonly SipDigestAlgorithm[] Offered = [SipDigestAlgorithm.Sha256, SipDigestAlgorithm.Md5];
-
     private readonly ISipCredentialStore _credentials;
+    private readonly SipDigestAlgorithm[] _offered;
     private readonly SipNonces _nonces;
     private readonly ILogger _logger;
 
@@ -28,6 +29,7 @@ public sealed partial class SipDigestAuthenticator
         _credentials = credentials;
         _logger = logger;
         Realm = options.Realm;
+        _offered = [.. options.Algorithms];
         _nonces = new SipNonces(Realm, options.NonceLifetime, time);
     }
 
@@ -37,12 +39,13 @@ public sealed partial class SipDigestAuthenticator
     /// <summary>Nonces holding a replay window (what <see cref="SweepNonces"/> bounds).</summary>
     public int TrackedNonceCount => _nonces.TrackedCount;
 
-    /// <summary>A 401 for <paramref name="request"/> with a fresh nonce in a SHA-256 and an MD5 challenge.</summary>
+    /// <summary>A 401 for <paramref name="request"/> with a fresh nonce in a challenge per configured algorithm (by default
+    /// SHA-256, then MD5).</summary>
     public SipResponse CreateChallenge(SipRequest request, bool stale = false)
     {
         var response = SipResponseFactory.CreateResponse(request, 401);
         var nonce = _nonces.Issue();
-        foreach (var algorithm in Offered)
+        foreach (var algorithm in _offered)
         {
             response.Headers.Add(SipHeaderNames.WwwAuthenticate, new SipDigestChallenge(Realm, nonce, algorithm, "auth", Stale: stale).ToString());
         }
@@ -71,6 +74,11 @@ public sealed partial class SipDigestAuthenticator
         if (credentials is null)
         {
             return SipAuthenticationResult.Challenge("no credentials for our realm");
+        }
+        if (Array.IndexOf(_offered, credentials.Algorithm) < 0)
+        {
+            // An algorithm we do not offer (MD5 switched off, say) must not authenticate; RFC 8760 §2.5.
+            return SipAuthenticationResult.Challenge($"algorithm {SipDigest.AlgorithmName(credentials.Algorithm)} not offered");
         }
         var nonceStatus = _nonces.Check(credentials.Nonce);
         if (nonceStatus == SipNonceStatus.Invalid)

@@ -137,6 +137,42 @@ public sealed class DigestAuthenticatorTests
         Assert.Equal(SipAuthenticationOutcome.Challenge, (await Authenticate(elsewhere)).Outcome);
     }
 
+    [Fact]
+    public void With_MD5_alone_configured_the_challenge_carries_only_an_MD5_one()
+    {
+        // Regression (baresip 1.0.0 / libre 1.x interop): those phones fail REGISTER with ENOSYS when a 401 carries any
+        // non-MD5 challenge, so a deployment with such phones must be able to offer MD5 alone.
+        var md5Only = new SipDigestAuthenticator(_store, _time, NullLogger<SipDigestAuthenticator>.Instance,
+            new SipAuthenticationOptions { Realm = "cc", Algorithms = [SipDigestAlgorithm.Md5] });
+
+        var header = Assert.Single(md5Only.CreateChallenge(Register()).Headers.GetValues("WWW-Authenticate"));
+
+        Assert.Contains("algorithm=MD5, qop=\"auth\"", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("SHA-256", header, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_answer_in_an_algorithm_not_offered_is_challenged_again()
+    {
+        var sha256Only = new SipDigestAuthenticator(_store, _time, NullLogger<SipDigestAuthenticator>.Instance,
+            new SipAuthenticationOptions { Realm = "cc", Algorithms = [SipDigestAlgorithm.Sha256] });
+        var challenge = SipDigestClient.SelectChallenge(sha256Only.CreateChallenge(Register()))!;
+        var ct = TestContext.Current.CancellationToken;
+
+        var md5 = await sha256Only.AuthenticateAsync(Answer(new SipDigestClient("alice", "secret"), challenge with { Algorithm = SipDigestAlgorithm.Md5 }), Source, ct);
+        var sha256 = await sha256Only.AuthenticateAsync(Answer(new SipDigestClient("alice", "secret"), challenge), Source, ct);
+
+        Assert.Equal(SipAuthenticationOutcome.Challenge, md5.Outcome);
+        Assert.Equal(SipAuthenticationOutcome.Authenticated, sha256.Outcome);
+    }
+
+    [Fact]
+    public void No_algorithm_or_a_repeated_one_is_refused_at_start()
+    {
+        Assert.Throws<ArgumentException>(() => new SipAuthenticationOptions { Algorithms = [] }.Validate());
+        Assert.Throws<ArgumentException>(() => new SipAuthenticationOptions { Algorithms = [SipDigestAlgorithm.Md5, SipDigestAlgorithm.Md5] }.Validate());
+    }
+
     private static SipRequest Register()
     {
         var request = new SipRequest(SipMethods.Register, SipUri.Parse("sip:example.com"));
