@@ -19,6 +19,7 @@ namespace ContactCenter.Contracts.Queues;
 [JsonSerializable(typeof(PullDecision))]
 [JsonSerializable(typeof(QueueNotice))]
 [JsonSerializable(typeof(long?))]
+[JsonSerializable(typeof(LiveViews.QueueLiveStatus))]
 [JsonSerializable(typeof(ReleaseReason))]
 [JsonSerializable(typeof(string))]
 public sealed partial class QueueJsonContext : JsonSerializerContext;

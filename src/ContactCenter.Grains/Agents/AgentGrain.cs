@@ -145,6 +145,7 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
         var before = Current;
         RaiseEvents(decision.Events);
         await ConfirmEvents();
+        await PublishLiveAsync();
         if (decision.Events.OfType<NoAnswerPolicyTriggered>().FirstOrDefault() is { } triggered)
         {
             LogNoAnswerPolicyTriggered(AgentId, triggered.Misses, triggered.Window, triggered.Action);

@@ -181,6 +181,7 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
         }
         RaiseEvents(decision.Events);
         await ConfirmEvents();
+        await PublishLiveAsync();
         return decision;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using ContactCenter.Contracts.LiveViews;
 using ContactCenter.Contracts.Queues;
 using ContactCenter.Contracts.Routing;
 using ContactCenter.Grains.Routing;
@@ -55,6 +56,20 @@ public sealed partial record QueueState
             }
         }
         return longest;
+    }
+
+    /// <summary>The figures live views receive after a change.</summary>
+    public QueueLiveStatus ToLiveStatus(string queueId, long version)
+    {
+        DateTimeOffset? oldest = null;
+        foreach (var item in Waiting.Items)
+        {
+            if (oldest is null || item.ArrivedAt < oldest)
+            {
+                oldest = item.ArrivedAt;
+            }
+        }
+        return new QueueLiveStatus(queueId, version, UpdatedAt, Waiting.Count, Waiting.Offers.Count(), oldest, Agents, Counters);
     }
 
     /// <summary>The supervisor's view at <paramref name="now"/>.</summary>

@@ -1,0 +1,25 @@
+using ContactCenter.Actors;
+
+namespace ContactCenter.Contracts.LiveViews;
+
+/// <summary>The live-view streams the routing core publishes (fire-and-forget, for supervisors, wallboards and the
+/// agent workspace). Each stream is keyed by the id of the grain that publishes it; every item carries the grain's
+/// journal version, and the stream's sequence token numbers items without gaps, so a subscriber that sees a gap (or a
+/// new epoch) reads a fresh snapshot (<c>GetStatusAsync</c> / <c>GetSnapshotAsync</c>) and carries on. Business facts are
+/// the journals, never these streams.</summary>
+public static class LiveStreams
+{
+    /// <summary>Namespace of the per-agent streams (key: agent id); items are <see cref="Agents.AgentStatus"/>, one per
+    /// accepted change.</summary>
+    public const string Agents = "live-agents";
+
+    /// <summary>Namespace of the per-queue streams (key: queue id); items are <see cref="QueueLiveStatus"/>, one per
+    /// accepted change.</summary>
+    public const string Queues = "live-queues";
+
+    /// <summary>The stream of one agent.</summary>
+    public static StreamId Agent(string agentId) => new(Agents, agentId);
+
+    /// <summary>The stream of one queue.</summary>
+    public static StreamId Queue(string queueId) => new(Queues, queueId);
+}
