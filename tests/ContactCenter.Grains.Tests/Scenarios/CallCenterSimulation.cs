@@ -124,6 +124,21 @@ internal sealed class CallCenterSimulation(TestCluster cluster, FakeTimeProvider
         }
     }
 
+    /// <summary>After a silo was killed: moves the clock a heartbeat at a time until every survivor's view has the victim
+    /// dead, so calls to grains it hosted go to new activations (on fake time nothing happens unless the clock moves).</summary>
+    public void SettleAfterKill(Silo victim)
+    {
+        var step = TimeSpan.FromMilliseconds(200);
+        for (var i = 0; i < 100 && !cluster.Silos.Where(s => s != victim).All(s => IsDead(s, victim)); i++)
+        {
+            time.Advance(step);
+        }
+        Assert.True(cluster.Silos.Where(s => s != victim).All(s => IsDead(s, victim)), $"the survivors did not declare {victim.Address} dead");
+    }
+
+    private static bool IsDead(Silo observer, Silo victim) =>
+        observer.Membership.Members.Any(m => m.Address == victim.Address && m.Status == MemberStatus.Dead);
+
     /// <summary>Random choices are made before the first await: the actions of one tick run concurrently.</summary>
     private async Task ArriveAsync(string callId)
     {

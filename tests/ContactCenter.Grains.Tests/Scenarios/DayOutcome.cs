@@ -1,0 +1,54 @@
+using ContactCenter.Actors;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Queues;
+using ContactCenter.TestSupport;
+
+namespace ContactCenter.Grains.Tests.Scenarios;
+
+/// <summary>Every call, agent and queue at the end of a simulated day, and the checks every day must pass.</summary>
+internal sealed record DayOutcome(CallStatus[] Calls, AgentStatus[] Agents, QueueSnapshot[] Queues)
+{
+    public int Completed => Calls.Count(c => c.EndReason == CallEndReason.Completed);
+
+    public int Abandoned => Calls.Count(c => c.EndReason == CallEndReason.Abandoned);
+
+    /// <summary>Reads the day once every agent is free again (wrap-ups run out on their own deadlines).</summary>
+    public static async Task<DayOutcome> ReadAsync(IGrainFactory grains, CallCenterSimulation simulation)
+    {
+        await Eventually.TrueAsync(async () =>
+            {
+                var statuses = await Task.WhenAll(simulation.AgentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetStatusAsync()));
+                return statuses.All(s => s.Work.IsEmpty);
+            },
+            TimeSpan.FromSeconds(30), "every agent to hold no work after the day");
+        return new DayOutcome(
+            await Task.WhenAll(simulation.CallIds.Select(id => grains.GetGrain<ICallGrain>(id).GetStatusAsync())),
+            await Task.WhenAll(simulation.AgentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetStatusAsync())),
+            await Task.WhenAll(simulation.QueueIds.Select(id => grains.GetGrain<IQueueGrain>(id).GetSnapshotAsync())));
+    }
+
+    /// <summary>Every call ended as answered, abandoned in queue or while ringing, or forwarded by overflow; nothing
+    /// waits in a queue; each queue's arrivals equal what left it. With <paramref name="exactCounters"/>, answers and
+    /// abandons also agree between calls and queues (a failover may turn a queue's answer into a withdrawal: the call's
+    /// report to a queue whose silo just died is not retried).</summary>
+    public void AssertEveryCallAccountedFor(bool exactCounters = true)
+    {
+        var open = Calls.Where(c => c.Phase != CallPhase.Ended).Select(c => $"{c.CallId}:{c.Phase}").ToList();
+        Assert.True(open.Count == 0, $"calls not ended: {string.Join(", ", open.Take(20))}");
+        var unexpected = Calls.Where(c => c.EndReason is not (CallEndReason.Abandoned or CallEndReason.Completed or CallEndReason.Forwarded))
+            .Select(c => $"{c.CallId}:{c.EndReason}").ToList();
+        Assert.True(unexpected.Count == 0, $"unexpected end reasons: {string.Join(", ", unexpected.Take(20))}");
+        Assert.All(Calls.Where(c => c.EndReason == CallEndReason.Abandoned),
+            c => Assert.True(c.AbandonPhase is AbandonPhase.InQueue or AbandonPhase.RingingAtAgent, $"{c.CallId} abandoned {c.AbandonPhase}"));
+        var left = Queues.SelectMany(q => q.Waiting.Select(w => $"{w.Work.Id} in {q.QueueId} offered to {w.OfferedTo}")).ToList();
+        Assert.True(left.Count == 0, $"work left in queues after every call ended: {string.Join(", ", left)}");
+        if (exactCounters)
+        {
+            Assert.Equal(Completed, Queues.Sum(q => q.Counters.Answered));
+            Assert.Equal(Abandoned, Queues.Sum(q => q.Counters.Abandoned));
+        }
+        Assert.All(Queues, q => Assert.Equal(q.Counters.Offered,
+            q.Counters.Answered + q.Counters.Abandoned + q.Counters.Overflowed + q.Counters.Withdrawn));
+    }
+}
