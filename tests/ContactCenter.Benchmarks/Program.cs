@@ -1,11 +1,22 @@
 using BenchmarkDotNet.Running;
+using ContactCenter.Benchmarks.CallCenter;
 using ContactCenter.Benchmarks.Latency;
+using ContactCenter.Benchmarks.MediaLoad;
+using ContactCenter.Benchmarks.SipLoad;
 
-// `-- latency` runs the per-call percentile mode (see Latency/LatencyRun.cs); anything else goes to BenchmarkDotNet,
-// so `--filter`, `--job short`, `--list flat` work as usual.
-if (args is ["latency", ..])
+// Modes of our own come first (see each mode's file for its method); anything else goes to BenchmarkDotNet, so
+// `--filter`, `--job short`, `--list flat` work as usual.
+return args switch
 {
-    return await LatencyRun.RunAsync(args[1..]);
+    ["latency", ..] => await LatencyRun.RunAsync(args[1..]),
+    ["callcenter", ..] => await CallCenterRun.RunAsync(args[1..]),
+    ["media-load", ..] => await MediaLoad.RunAsync(args[1..]),
+    ["sip-uas", ..] => await SipUasCommand.RunAsync(args[1..]),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;

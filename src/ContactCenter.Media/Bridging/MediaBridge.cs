@@ -60,6 +60,7 @@ public sealed class MediaBridge : IMediaSink, IDisposable
     public void StartRecording(CallRecording recording)
     {
         ArgumentNullException.ThrowIfNull(recording);
+        FramePacer pacer;
         lock (_lock)
         {
             if (_recording is not null)
@@ -71,9 +72,9 @@ public sealed class MediaBridge : IMediaSink, IDisposable
             _callerFrame = new short[_callerAudio.FrameSamples];
             _agentFrame = new short[_agentAudio.FrameSamples];
             _recording = recording;
-            _pacer = new FramePacer(_time, Frame, _ => WriteFrame());
+            _pacer = pacer = new FramePacer(_time, Frame, _ => WriteFrame());
         }
-        _pacer.Start();
+        pacer.Start();
     }
 
     /// <summary>Stops recording and finalises the file and its sidecar; null when not recording.</summary>
@@ -93,16 +94,22 @@ public sealed class MediaBridge : IMediaSink, IDisposable
     /// can continue the same file; null when not recording.</summary>
     public CallRecording? DetachRecording()
     {
+        FramePacer? pacer;
+        CallRecording? recording;
         lock (_lock)
         {
-            _pacer?.Stop();
-            var recording = _recording;
+            pacer = _pacer;
+            recording = _recording;
             _recording = null;
             _pacer = null;
             _callerAudio = null;
             _agentAudio = null;
-            return recording;
         }
+        // Outside our lock: a tick holds the pacer's lock while WriteFrame takes ours, so stopping the pacer under our
+        // lock deadlocks against a tick in progress (seen under load: every thread-pool thread blocked). A tick that
+        // runs meanwhile finds no recording; once Stop returns, none is running.
+        pacer?.Stop();
+        return recording;
     }
 
     /// <summary>Unbridges (the legs stay up) and finalises any recording.</summary>

@@ -10,9 +10,15 @@ public sealed class FramePacer : IDisposable
     /// <summary>Most frames run in one tick when catching up.</summary>
     public const int MaxBurst = 3;
 
+    /// <summary>How early a frame may run: a quarter of the frame, at most this (a quarter of a 20 ms frame), more than
+    /// the coarse-clock granularity of timers (the periodic timer keeps to its schedule but may fire up to a clock tick
+    /// early or late).</summary>
+    internal static readonly TimeSpan EarlyTolerance = TimeSpan.FromMilliseconds(5);
+
     private readonly TimeProvider _time;
     private readonly TimeSpan _frame;
     private readonly Action<long> _onFrame;
+    private readonly TimeSpan _early;
     private readonly Lock _lock = new();
     private ITimer? _timer;
     private long _start;
@@ -31,6 +37,7 @@ public sealed class FramePacer : IDisposable
         _time = time;
         _frame = frame;
         _onFrame = onFrame;
+        _early = frame / 4 < EarlyTolerance ? frame / 4 : EarlyTolerance;
     }
 
     /// <summary>Frames run so far.</summary>
@@ -78,7 +85,10 @@ public sealed class FramePacer : IDisposable
             {
                 return;
             }
-            var due = (long)(_time.GetElapsedTime(_start) / _frame) + 1;
+            // A frame counts as due a little before its time (_early): timers fire on a coarse clock, so a tick
+            // may come a few milliseconds early; without the tolerance that tick would send nothing and the next would
+            // send two frames back to back - a 20 ms gap and a burst instead of a few milliseconds of jitter.
+            var due = (long)((_time.GetElapsedTime(_start) + _early) / _frame) + 1;
             if (due - _framesRun > MaxBurst)
             {
                 // Slip: move the start later by the frames that will not be run.
