@@ -71,6 +71,20 @@ public static partial class DocumentValidator
         return errors.Build();
     }
 
+    /// <summary>Validates the site settings.</summary>
+    public static FieldErrors Validate(SiteSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var errors = new FieldErrorsBuilder();
+        errors.Id(settings.Id, "id");
+        errors.Version(settings.Version);
+        if (settings.NoAnswerPolicyId is not null)
+        {
+            errors.Id(settings.NoAnswerPolicyId, "noAnswerPolicyId");
+        }
+        return errors.Build();
+    }
+
     private static FieldErrorsBuilder Header(string? id, long version, string? name)
     {
         var errors = new FieldErrorsBuilder();

@@ -5,8 +5,8 @@ namespace ContactCenter.Storage.Migrations;
 /// <summary>The storage module's tables in the shared migration runner.</summary>
 public static class StorageMigrations
 {
-    /// <summary>Applies the storage module's scripts (module <see cref="StorageModule.Name"/>): contacts and, later,
-    /// documents and projections. Run it at start-up beside <c>MigrateActorsAsync</c>; concurrent starts are safe.</summary>
+    /// <summary>Applies the storage module's scripts (module <see cref="StorageModule.Name"/>): contacts, configuration
+    /// documents and, later, projections. Run it at start-up beside <c>MigrateActorsAsync</c>; concurrent starts are safe.</summary>
     public static Task<int> MigrateStorageAsync(this MigrationRunner runner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runner);

@@ -1,0 +1,38 @@
+using ContactCenter.Contracts.Configuration;
+
+namespace ContactCenter.Storage.Documents;
+
+/// <summary>The grains' configuration sources over the <see cref="IDocumentStore"/>: every call reads the current
+/// version from the store (no cache), so a committed change applies to the next command without a restart.</summary>
+public sealed class StoreConfigurationSource(IDocumentStore store) : IAgentConfigurationSource, IQueueConfigurationSource
+{
+    /// <inheritdoc />
+    public Task<AgentProfile?> GetAgentProfileAsync(string agentId, CancellationToken cancellationToken = default) =>
+        store.GetAsync<AgentProfile>(agentId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<PauseCode?> GetPauseCodeAsync(string pauseCodeId, CancellationToken cancellationToken = default) =>
+        store.GetAsync<PauseCode>(pauseCodeId, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The site default is the policy <see cref="SiteSettings.NoAnswerPolicyId"/> of the settings document
+    /// <see cref="SiteSettings.SiteId"/>. A profile naming a policy that does not exist gets the default, so a dangling
+    /// id never switches the policy off silently for one agent only; a dangling default means no policy.</remarks>
+    public async Task<NoAnswerPolicy?> GetNoAnswerPolicyAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        var profile = await store.GetAsync<AgentProfile>(agentId, cancellationToken).ConfigureAwait(false);
+        if (profile?.NoAnswerPolicyId is { } policyId
+            && await store.GetAsync<NoAnswerPolicy>(policyId, cancellationToken).ConfigureAwait(false) is { } policy)
+        {
+            return policy;
+        }
+        var site = await store.GetAsync<SiteSettings>(SiteSettings.SiteId, cancellationToken).ConfigureAwait(false);
+        return site?.NoAnswerPolicyId is { } defaultId
+            ? await store.GetAsync<NoAnswerPolicy>(defaultId, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <inheritdoc />
+    public Task<Queue?> GetQueueAsync(string queueId, CancellationToken cancellationToken = default) =>
+        store.GetAsync<Queue>(queueId, cancellationToken);
+}

@@ -1,0 +1,70 @@
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Ivr;
+using ContactCenter.Storage.Documents;
+
+namespace ContactCenter.Storage.Tests.Documents;
+
+/// <summary>Valid documents of every kind with fresh ids, and comparison by their stored JSON (records holding
+/// immutable arrays do not compare by value).</summary>
+internal static class SampleDocuments
+{
+    public static string NewId(string name) => $"{name}-{Guid.NewGuid():N}";
+
+    public static Skill Skill(string? id = null) =>
+        new() { Id = id ?? NewId("skill"), Name = "English", Description = "Spoken English" };
+
+    public static Queue Queue(string? id = null) => new()
+    {
+        Id = id ?? NewId("queue"),
+        Name = "Sales",
+        TimeZoneId = "Europe/Warsaw",
+        BusinessHours = [new WeekdayHours(DayOfWeek.Monday, new TimeRange(new TimeOnly(8, 0), new TimeOnly(18, 0)))],
+        RingTimeout = TimeSpan.FromSeconds(15),
+        WrapUpTime = TimeSpan.FromSeconds(30),
+        Priority = 5,
+        RequiredSkills = [new SkillRequirement("english", 3)],
+        NoAnswerPolicyId = "strict",
+    };
+
+    public static AgentProfile AgentProfile(string? id = null, string? noAnswerPolicyId = null) => new()
+    {
+        Id = id ?? NewId("agent"),
+        Name = "Anna Nowak",
+        Skills = [new SkillLevel("english", 7)],
+        Queues = [new QueueMembership("sales", 2)],
+        Phone = "1001",
+        NoAnswerPolicyId = noAnswerPolicyId,
+    };
+
+    public static PauseCode PauseCode(string? id = null) =>
+        new() { Id = id ?? NewId("pause"), Name = "Lunch", Kind = PauseKind.Private, MaxDuration = TimeSpan.FromMinutes(30) };
+
+    public static CallCategory CallCategory(string? id = null) =>
+        new() { Id = id ?? NewId("category"), Name = "Complaint", ParentId = "service", QueueIds = ["sales", "support"] };
+
+    public static NoAnswerPolicy NoAnswerPolicy(string? id = null, int maxMisses = 3) => new()
+    {
+        Id = id ?? NewId("policy"),
+        Name = "Three strikes",
+        MaxMisses = maxMisses,
+        Window = TimeSpan.FromMinutes(5),
+        Action = NoAnswerAction.Pause,
+        PauseCodeId = "missed",
+    };
+
+    public static IvrTree IvrTree(string? id = null) => new()
+    {
+        Id = id ?? NewId("ivr"),
+        Name = "Main line",
+        StartNodeId = "bye",
+        Nodes = [new IvrHangupNode { Id = "bye" }],
+    };
+
+    public static SiteSettings Settings(string? id = null, string? noAnswerPolicyId = "default") =>
+        new() { Id = id ?? NewId("site"), NoAnswerPolicyId = noAnswerPolicyId };
+
+    public static string Json<T>(T? document) where T : class =>
+        document is null ? "null" : DocumentTypes.For<T>().Serialize(document);
+
+    public static void Equal<T>(T expected, T? actual) where T : class => Assert.Equal(Json(expected), Json(actual));
+}
