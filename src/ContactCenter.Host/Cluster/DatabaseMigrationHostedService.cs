@@ -1,4 +1,5 @@
 using ContactCenter.Actors.Postgres;
+using ContactCenter.Storage.Migrations;
 using Npgsql;
 
 namespace ContactCenter.Host.Cluster;
@@ -14,7 +15,9 @@ internal sealed partial class DatabaseMigrationHostedService(NpgsqlDataSource da
         int applied;
         try
         {
-            applied = await new MigrationRunner(dataSource).MigrateActorsAsync(cancellationToken);
+            var runner = new MigrationRunner(dataSource);
+            applied = await runner.MigrateActorsAsync(cancellationToken);
+            applied += await runner.MigrateStorageAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {

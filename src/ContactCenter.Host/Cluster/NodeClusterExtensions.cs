@@ -3,7 +3,9 @@ using ContactCenter.Actors;
 using ContactCenter.Actors.Drills;
 using ContactCenter.Actors.InMemory;
 using ContactCenter.Actors.Postgres;
+using ContactCenter.Grains.Calls;
 using ContactCenter.Host.Configuration;
+using ContactCenter.Storage.Documents;
 using Npgsql;
 
 namespace ContactCenter.Host.Cluster;
@@ -31,6 +33,8 @@ internal static class NodeClusterExtensions
         ArgumentNullException.ThrowIfNull(node);
         var roles = node.GetRoles();
         AddProviders(services, node, roles);
+        // The routing core: calls, queues, agents and their routers, reading configuration from the document store.
+        services.AddCalls();
         services.AddFailoverDrill(drill => configuration.GetSection(DrillSectionName).Bind(drill));
         services.ConfigureActorRuntime(runtime =>
         {
@@ -74,6 +78,7 @@ internal static class NodeClusterExtensions
             }
             services.AddPostgresActorProviders(dataSource, membershipDataSource);
             services.AddHostedService<DatabaseMigrationHostedService>();
+            services.AddPostgresDocumentStore(dataSource);
             return;
         }
         if (!roles.HasFlag(NodeRoles.Silo))
@@ -83,6 +88,7 @@ internal static class NodeClusterExtensions
                 "cluster shared through PostgreSQL (--postgres), and in-memory providers live in one process. Add the silo role.");
         }
         services.AddInMemoryActorProviders(new InMemoryClusterStorage());
+        services.AddInMemoryDocumentStore();
     }
 
     /// <summary>Npgsql's default pool (100 connections per process) lets a handful of silos exhaust a server's
