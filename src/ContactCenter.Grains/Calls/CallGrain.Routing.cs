@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Events;
@@ -166,36 +167,35 @@ internal sealed partial class CallGrain
     }
 
     /// <summary>A call to an agent grain; failures are logged, because the agent frees stale slots by its own deadlines.</summary>
-    private async Task AgentAsync(string agentId, string operation, Func<IAgentGrain, Task<AgentCommandResult>> call)
-    {
-        try
+    private Task AgentAsync(string agentId, string operation, Func<IAgentGrain, Task<AgentCommandResult>> call) =>
+        PeerAsync<IAgentGrain>("agent", agentId, operation, async grain =>
         {
-            var result = await call(GrainFactory.GetGrain<IAgentGrain>(agentId));
-            if (!result.Succeeded)
-            {
-                LogPeerRefused(CallId, "agent", agentId, operation, result.Message);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogPeerUnreachable(CallId, "agent", agentId, operation, exception.Message);
-        }
-    }
+            var result = await call(grain);
+            return (result.Succeeded, result.Message);
+        });
 
     /// <summary>A call to a queue grain; failures are logged, because the queue reconciles offers by its own check.</summary>
-    private async Task QueueAsync(string queueId, string operation, Func<IQueueGrain, Task<QueueCommandResult>> call)
+    private Task QueueAsync(string queueId, string operation, Func<IQueueGrain, Task<QueueCommandResult>> call) =>
+        PeerAsync<IQueueGrain>("queue", queueId, operation, async grain =>
+        {
+            var result = await call(grain);
+            return (result.Succeeded, result.Message);
+        });
+
+    private async Task PeerAsync<TGrain>(string kind, string id, string operation, Func<TGrain, Task<(bool Succeeded, string? Message)>> call)
+        where TGrain : IGrainWithStringKey
     {
         try
         {
-            var result = await call(GrainFactory.GetGrain<IQueueGrain>(queueId));
-            if (!result.Succeeded)
+            var (succeeded, message) = await call(GrainFactory.GetGrain<TGrain>(id));
+            if (!succeeded)
             {
-                LogPeerRefused(CallId, "queue", queueId, operation, result.Message);
+                LogPeerRefused(CallId, kind, id, operation, message);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogPeerUnreachable(CallId, "queue", queueId, operation, exception.Message);
+            LogPeerUnreachable(CallId, kind, id, operation, exception.Message);
         }
     }
 

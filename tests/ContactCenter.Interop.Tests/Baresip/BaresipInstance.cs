@@ -1,6 +1,5 @@
 using System.Globalization;
 using ContactCenter.Interop.Tests.Peers;
-using ContactCenter.Interop.Tests.Stacks;
 using ContactCenter.TestSupport;
 
 namespace ContactCenter.Interop.Tests.Baresip;

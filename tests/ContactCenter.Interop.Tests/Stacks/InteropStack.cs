@@ -3,6 +3,7 @@ using ContactCenter.Sip.Authentication;
 using ContactCenter.Sip.Registration;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Sip.Transport;
+using ContactCenter.TestSupport;
 using ContactCenter.Sip.UserAgents;
 using Microsoft.Extensions.Logging;
 

@@ -14,7 +14,7 @@ internal sealed class LoopbackStacks : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private readonly SelfSignedCertificate _certificate = new();
+    private readonly TestCertificate _certificate = new();
 
     private LoopbackStacks(SipUserAgentOptions? calleeOptions, Func<FakeTimeProvider, SipRegistrar>? calleeRegistrar)
     {
@@ -45,7 +45,7 @@ internal sealed class LoopbackStacks : IAsyncDisposable
         TcpPort = 0,
         TlsPort = 0,
         TlsCertificatePath = _certificate.PfxPath,
-        TlsCertificatePassword = SelfSignedCertificate.Password,
+        TlsCertificatePassword = TestCertificate.Password,
         TlsRemoteCertificateValidation = (_, certificate, _, _) => _certificate.Validate(certificate),
         ConnectionIdleTimeout = idleTimeout ?? TimeSpan.FromMinutes(10),
         IdleSweepInterval = TimeSpan.FromSeconds(10),

@@ -1,18 +1,18 @@
-using ContactCenter.Sip.Tests.Loopback;
 using ContactCenter.Sip.Transport;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Sip.Tests.Transport;
 
 public sealed class TransportOptionsTests : IDisposable
 {
-    private readonly SelfSignedCertificate _certificate = new();
+    private readonly TestCertificate _certificate = new();
 
     public void Dispose() => _certificate.Dispose();
 
     [Fact]
     public void The_certificate_loads_from_pkcs12_and_from_pem_files_with_its_key()
     {
-        using var fromPfx = SipTlsCertificates.Load(new SipTransportOptions { TlsCertificatePath = _certificate.PfxPath, TlsCertificatePassword = SelfSignedCertificate.Password });
+        using var fromPfx = SipTlsCertificates.Load(new SipTransportOptions { TlsCertificatePath = _certificate.PfxPath, TlsCertificatePassword = TestCertificate.Password });
         using var fromPem = SipTlsCertificates.Load(new SipTransportOptions { TlsCertificatePemPath = _certificate.CertificatePemPath, TlsPrivateKeyPemPath = _certificate.KeyPemPath });
 
         Assert.True(fromPfx.HasPrivateKey);
