@@ -161,8 +161,10 @@ internal sealed partial class CallGrain
         }
     }
 
-    /// <summary>Runs a command on the call's front end. When the front end is gone (its process died, or it does not
-    /// answer), the call ends with reason media lost and releases what it held; returns false then.</summary>
+    /// <summary>Runs a command on the call's front end. When the front end is gone (its process died: the runtime says so
+    /// with <see cref="ObserverUnavailableException"/>), the call ends with reason media lost and releases what it held;
+    /// returns false then. Any other failure (a timeout while a silo fails over, say) is logged and the call goes on:
+    /// the front end's next report, or the call's own deadlines, bring it back in step.</summary>
     private async Task<bool> MediaAsync(Func<ICallMedia, Task> command)
     {
         if (Current.Media is not { } media)
@@ -174,7 +176,12 @@ internal sealed partial class CallGrain
             await command(media);
             return true;
         }
-        catch (Exception exception) when (exception is ObserverUnavailableException or TimeoutException or SiloUnavailableException)
+        catch (Exception exception) when (exception is not (ObserverUnavailableException or OperationCanceledException))
+        {
+            LogMediaCommandFailed(CallId, exception.GetType().Name, exception.Message);
+            return false;
+        }
+        catch (ObserverUnavailableException exception)
         {
             LogMediaLost(CallId, exception.Message);
             var before = Current;
@@ -188,6 +195,9 @@ internal sealed partial class CallGrain
 
     [LoggerMessage(4406, LogLevel.Warning, "Call {CallId}: its front end is gone ({Error}); the call ends with media lost")]
     private partial void LogMediaLost(string callId, string error);
+
+    [LoggerMessage(4408, LogLevel.Warning, "Call {CallId}: a command to its front end failed ({Type}: {Error}); the call goes on")]
+    private partial void LogMediaCommandFailed(string callId, string type, string error);
 
     [LoggerMessage(4407, LogLevel.Debug, "Call {CallId}: media event {Event} ignored in phase {Phase}")]
     private partial void LogMediaEventIgnored(string callId, string @event, string? phase);
