@@ -20,4 +20,5 @@ namespace ContactCenter.Contracts.Agents;
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(AgentRouterRun))]
+[JsonSerializable(typeof(LiveViews.SupervisorAlert))]
 public sealed partial class AgentJsonContext : JsonSerializerContext;

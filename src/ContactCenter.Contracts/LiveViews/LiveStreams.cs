@@ -17,6 +17,12 @@ public static class LiveStreams
     /// accepted change.</summary>
     public const string Queues = "live-queues";
 
+    /// <summary>Namespace of the supervisor alert streams; items are <see cref="SupervisorAlert"/>.</summary>
+    public const string AlertsNamespace = "live-alerts";
+
+    /// <summary>The alerts of the whole contact center (one stream until sites and agent groups partition them).</summary>
+    public static StreamId Alerts { get; } = new(AlertsNamespace, "all");
+
     /// <summary>The stream of one agent.</summary>
     public static StreamId Agent(string agentId) => new(Agents, agentId);
 

@@ -1,5 +1,7 @@
 using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Agents.Events;
+using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.LiveViews;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +20,27 @@ internal sealed partial class AgentGrain
         {
             _liveStream ??= Streams.GetStream<AgentStatus>(LiveStreams.Agent(AgentId));
             await _liveStream.OnNextAsync(Current.ToStatus(AgentId, ConfirmedVersion));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogLivePublishFailed(AgentId, exception.Message);
+        }
+    }
+
+    /// <summary>Alerts supervisors that the no-answer policy fired, when the policy asks for it. Best effort, like the
+    /// live views: the fact itself is the journal's <see cref="NoAnswerPolicyTriggered"/>.</summary>
+    private async Task PublishAlertAsync(NoAnswerPolicyTriggered triggered)
+    {
+        if (!triggered.AlertSupervisors)
+        {
+            return;
+        }
+        var consequence = triggered.Action == NoAnswerAction.Pause ? $"paused ({triggered.PauseCodeId})" : "logged out";
+        var alert = new SupervisorAlert(SupervisorAlertKind.NoAnswerPolicy, AgentId, triggered.At,
+            $"{AgentId} missed {triggered.Misses} offers within {triggered.Window} and was {consequence}");
+        try
+        {
+            await Streams.GetStream<SupervisorAlert>(LiveStreams.Alerts).OnNextAsync(alert);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -149,6 +149,7 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
         if (decision.Events.OfType<NoAnswerPolicyTriggered>().FirstOrDefault() is { } triggered)
         {
             LogNoAnswerPolicyTriggered(AgentId, triggered.Misses, triggered.Window, triggered.Action);
+            await PublishAlertAsync(triggered);
         }
         ArmTimers();
         await AfterChangeAsync(before);

@@ -42,6 +42,42 @@ public sealed class LiveViewTests(RoutingClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_no_answer_policy_that_fires_alerts_supervisors()
+    {
+        var agentId = $"sleepy-{Guid.NewGuid():N}";
+        fixture.Agents.Put(new PauseCode { Id = "missed", Name = "Missed calls", Kind = PauseKind.Work });
+        fixture.Agents.Put(new NoAnswerPolicy { Id = "one-strike", Name = "One strike", MaxMisses = 1, PauseCodeId = "missed" });
+        fixture.Agents.Put(new AgentProfile
+        {
+            Id = agentId,
+            Version = 1,
+            Name = "sleepy",
+            Capacities = [new MediumCapacity(Contracts.Medium.Voice, 1)],
+            NoAnswerPolicyId = "one-strike",
+        });
+        var agent = fixture.Cluster.Client.GetGrain<IAgentGrain>(agentId);
+        var alerts = new ConcurrentQueue<SupervisorAlert>();
+        var handle = await fixture.Cluster.Client.Streams.GetStream<SupervisorAlert>(LiveStreams.Alerts)
+            .SubscribeAsync((alert, _) =>
+            {
+                alerts.Enqueue(alert);
+                return Task.CompletedTask;
+            });
+        await agent.LogInAsync();
+        Assert.True((await agent.TryReserveAsync(new ReservationRequest { WorkId = "c1" })).Granted);
+        await agent.RingAsync("c1");
+
+        await agent.ReleaseAsync("c1", ReleaseReason.NoAnswer);
+
+        await Eventually.TrueAsync(() => alerts.Any(a => a.AgentId == agentId), RoutingClusterFixture.Wait, $"an alert about {agentId}");
+        var alert = alerts.Single(a => a.AgentId == agentId);
+        Assert.Equal(SupervisorAlertKind.NoAnswerPolicy, alert.Kind);
+        Assert.Contains("paused (missed)", alert.Message, StringComparison.Ordinal);
+        Assert.Equal(Presence.Paused, (await agent.GetStatusAsync()).Presence);
+        await handle.UnsubscribeAsync();
+    }
+
+    [Fact]
     public async Task Queue_changes_carry_waiting_offered_and_the_oldest_arrival()
     {
         var sales = fixture.NewQueue("sales");

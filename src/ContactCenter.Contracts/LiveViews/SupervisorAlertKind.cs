@@ -1,0 +1,8 @@
+namespace ContactCenter.Contracts.LiveViews;
+
+/// <summary>Kinds of <see cref="SupervisorAlert"/>.</summary>
+public enum SupervisorAlertKind
+{
+    /// <summary>An agent's no-answer policy fired (ROUTE-7): the agent was paused or logged out after missed offers.</summary>
+    NoAnswerPolicy,
+}
