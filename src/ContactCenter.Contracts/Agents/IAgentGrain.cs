@@ -36,8 +36,9 @@ public interface IAgentGrain : IGrainWithStringKey
 
     /// <summary>The agent's pull round (run by <see cref="IAgentRouterGrain"/>) found nothing more to take. Returns false
     /// and ends the round, so pushes are accepted again; returns true, keeping the round open, when a push was refused
-    /// during it: the caller pulls again, because the refused work may now be the best.</summary>
-    Task<bool> EndPullAsync();
+    /// during it: the caller pulls again, because the refused work may now be the best. With <paramref name="force"/>
+    /// the round ends regardless (the caller gave up repeating it).</summary>
+    Task<bool> EndPullAsync(bool force = false);
 
     /// <summary>The reserved offer starts ringing at the agent.</summary>
     Task<AgentCommandResult> RingAsync(string workId);

@@ -18,9 +18,9 @@ internal sealed partial class AgentGrain
 
     private bool PullOpen => _pullOpenedAt is { } opened && Now - opened < _routing.PullTimeout;
 
-    public Task<bool> EndPullAsync()
+    public Task<bool> EndPullAsync(bool force = false)
     {
-        if (_pullOpenedAt is not null && _pushRefusedDuringPull)
+        if (!force && _pullOpenedAt is not null && _pushRefusedDuringPull)
         {
             _pushRefusedDuringPull = false;
             return Task.FromResult(true);

@@ -14,9 +14,11 @@ namespace ContactCenter.Grains.Routing;
 /// (joins, leaves, claims with their pull decisions) and the agent (reservations).</summary>
 internal sealed partial class AgentRouterGrain : Grain, IAgentRouterGrain
 {
-    /// <summary>Bound on pull rounds per run; a run that reaches it leaves the agent's round open, and the agent asks
-    /// again when the round lapses.</summary>
-    private const int MaxRounds = 32;
+    /// <summary>Bound on the rounds a run repeats because pushes were refused meanwhile. Under load an idle agent keeps
+    /// being offered pushes that it refuses while pulling and that other agents then take, so its rounds could repeat
+    /// without end; a run that reaches the bound ends the agent's round and lets its queues push to it again. (Rounds
+    /// that claim work do not count: each takes a slot, so they end by themselves.)</summary>
+    private const int MaxRepeats = 3;
 
     private readonly IAgentConfigurationSource _configuration;
     private readonly ILogger _logger;
@@ -43,7 +45,8 @@ internal sealed partial class AgentRouterGrain : Grain, IAgentRouterGrain
         var claimed = ImmutableArray.CreateBuilder<PullDecision>();
         var refused = new HashSet<string>(StringComparer.Ordinal);
         var rounds = 0;
-        while (rounds < MaxRounds)
+        var repeats = 0;
+        while (true)
         {
             rounds++;
             if (rounds > 1)
@@ -63,14 +66,19 @@ internal sealed partial class AgentRouterGrain : Grain, IAgentRouterGrain
                 }
                 continue;
             }
+            if (repeats == MaxRepeats)
+            {
+                LogRepeatsExhausted(AgentId, MaxRepeats);
+                await agent.EndPullAsync(force: true);
+                // Work refused during the last round may still wait with nobody to offer it: the queues push it now.
+                await Task.WhenAll(snapshot.Queues.Select(q => AgentReadyAsync(q.QueueId)));
+                break;
+            }
             if (!await agent.EndPullAsync())
             {
                 break;
             }
-        }
-        if (rounds == MaxRounds)
-        {
-            LogRoundsExhausted(AgentId, MaxRounds);
+            repeats++;
         }
         return new AgentRouterRun(joined, left, claimed.ToImmutable(), rounds);
     }
@@ -139,6 +147,18 @@ internal sealed partial class AgentRouterGrain : Grain, IAgentRouterGrain
         }
     }
 
+    private async Task AgentReadyAsync(string queueId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IQueueGrain>(queueId).AgentReadyAsync(AgentId);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogQueueUnreachable(AgentId, queueId, "ready", exception.Message);
+        }
+    }
+
     private async Task<bool> ClaimAsync(PullDecision decision)
     {
         var queueId = decision.ChosenQueueId!;
@@ -164,6 +184,6 @@ internal sealed partial class AgentRouterGrain : Grain, IAgentRouterGrain
     [LoggerMessage(4302, LogLevel.Debug, "Agent router {AgentId}: claim of work {WorkId} in queue {QueueId} refused: {Error} ({Detail})")]
     private partial void LogClaimRefused(string agentId, string workId, string queueId, string? error, string? detail);
 
-    [LoggerMessage(4303, LogLevel.Warning, "Agent router {AgentId}: {Rounds} pull rounds without settling; the agent will ask again")]
-    private partial void LogRoundsExhausted(string agentId, int rounds);
+    [LoggerMessage(4303, LogLevel.Debug, "Agent router {AgentId}: {Repeats} repeated pull rounds without settling; the round ends and the queues push")]
+    private partial void LogRepeatsExhausted(string agentId, int repeats);
 }
