@@ -145,7 +145,9 @@ if ! dotnet build "$SOLUTION" -c Release -nologo </dev/null; then
 fi
 
 TEST_LOG=$(mktemp /tmp/cc-test-log.XXXXXX)
-test_args=(test "$SOLUTION" -c Release --no-build)
+# One test assembly at a time (-m:1): the drills, the interop tests and the load scenarios time real processes and
+# pick free ports, and on two cores assemblies running side by side starve each other and race for ports.
+test_args=(test "$SOLUTION" -c Release --no-build -m:1)
 [[ -n $FILTER ]] && test_args+=(--filter "$FILTER")
 test_args+=("${EXTRA_TEST_ARGS[@]}")
 
