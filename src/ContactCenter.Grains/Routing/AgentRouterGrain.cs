@@ -83,15 +83,20 @@ internal sealed partial class AgentRouterGrain : Grain, IAgentRouterGrain
         return new AgentRouterRun(joined, left, claimed.ToImmutable(), rounds);
     }
 
-    /// <summary>Tells each queue of the profile (and each queue told before) whether the agent is in it now, where
-    /// that differs from what this activation last told it.</summary>
+    /// <summary>Tells each queue the agent is in, and each queue told before, whether the agent is in it now, where that
+    /// differs from what this activation last told it. A fresh activation has told nothing yet, so it also tells the
+    /// profile's other queues that the agent is not in them (a log-out its predecessor never passed on); later runs
+    /// need not read the profile, since every queue the agent joins shows in its snapshot first.</summary>
     private async Task<(ImmutableArray<string> Joined, ImmutableArray<string> Left)> TellQueuesAsync(AgentSnapshot snapshot)
     {
-        var profile = await _configuration.GetAgentProfileAsync(AgentId);
         var current = snapshot.Queues.Select(q => q.QueueId).ToHashSet(StringComparer.Ordinal);
         var known = new SortedSet<string>(current, StringComparer.Ordinal);
         known.UnionWith(_told.Keys);
-        known.UnionWith(profile?.Queues.Select(q => q.QueueId) ?? []);
+        if (_told.Count == 0)
+        {
+            var profile = await _configuration.GetAgentProfileAsync(AgentId);
+            known.UnionWith(profile?.Queues.Select(q => q.QueueId) ?? []);
+        }
         var joined = ImmutableArray.CreateBuilder<string>();
         var left = ImmutableArray.CreateBuilder<string>();
         foreach (var queueId in known)

@@ -153,7 +153,7 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
     {
         var backup = fixture.NewQueue("backup");
         var sales = fixture.NewQueue("sales");
-        fixture.Queues.Put(QueueFor(sales) with
+        fixture.Queues.Put(await QueueForAsync(sales) with
         {
             Overflow =
             [
@@ -208,7 +208,7 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
     public async Task A_call_to_a_closed_queue_hears_the_closing_prompt_and_is_hung_up()
     {
         var closed = fixture.NewQueue("closed");
-        fixture.Queues.Put(QueueFor(closed) with
+        fixture.Queues.Put(await QueueForAsync(closed) with
         {
             Holidays = [new Holiday { Date = DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime), Name = "test day" }],
             ClosedAction = new ClosedAction(ClosedActionKind.Announce, "out-of-hours"),
@@ -238,7 +238,8 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
         Target = new RoutingTarget(RoutingTargetKind.Queue, queue.GetPrimaryKeyString()),
     };
 
-    private Queue QueueFor(IQueueGrain queue) => fixture.Queues.GetQueueAsync(queue.GetPrimaryKeyString()).Result!;
+    private async Task<Queue> QueueForAsync(IQueueGrain queue) =>
+        (await fixture.Queues.GetQueueAsync(queue.GetPrimaryKeyString(), TestContext.Current.CancellationToken))!;
 
     /// <summary>A fresh agent serving <paramref name="queue"/>, logged in, in the queue and with its pull round over.</summary>
     private async Task<IAgentGrain> ReadyAgentAsync(string name, IQueueGrain queue)
