@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text.RegularExpressions;
 using ContactCenter.Drills;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Cluster.Tests;
 
@@ -16,7 +17,7 @@ public sealed class HostLifecycleTests
     public async Task Node_runs_a_silo_serves_health_and_stops_cleanly_on_SIGTERM()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var ports = FreePorts.Take(3);
+        var ports = LoopbackPorts.Tcp(3);
         var (httpPort, siloPort, sipPort) = (ports[0], ports[1], ports[2]);
         await using var host = HostProcess.Start(
             ["--http-port", Text(httpPort), "--silo-port", Text(siloPort), "--sip-port", Text(sipPort)], report: TestOutput.Report);
@@ -49,7 +50,7 @@ public sealed class HostLifecycleTests
     public async Task Node_reads_its_settings_from_the_environment_and_the_flags()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var ports = FreePorts.Take(2);
+        var ports = LoopbackPorts.Tcp(2);
         var (httpPort, siloPort) = (ports[0], ports[1]);
         await using var host = HostProcess.Start(
             [$"--http-port={Text(httpPort)}", "--roles", "silo"],
@@ -73,7 +74,7 @@ public sealed class HostLifecycleTests
     [InlineData("--http-port", "Failed to bind to address http://127.0.0.1:{0}")]
     public async Task A_port_in_use_stops_the_host_with_a_clear_message(string flag, string expected)
     {
-        var ports = FreePorts.Take(2);
+        var ports = LoopbackPorts.Tcp(2);
         var busy = new TcpListener(IPAddress.Loopback, 0);
         busy.Start();
         try

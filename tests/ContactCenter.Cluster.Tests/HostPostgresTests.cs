@@ -21,7 +21,7 @@ public sealed class HostPostgresTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var database = await PostgresTestDatabase.CreateAsync();
         var environment = new Dictionary<string, string> { ["ConnectionStrings__ContactCenter"] = database.ConnectionString };
-        var ports = FreePorts.Take(5);
+        var ports = LoopbackPorts.Tcp(5);
         await using var silo = HostProcess.Start(
             ["--http-port", Text(ports[0]), "--silo-port", Text(ports[1]), "--sip-port", Text(ports[2])], environment, report: TestOutput.Report);
         await WaitReadyAsync(silo, ports[0], cancellationToken);

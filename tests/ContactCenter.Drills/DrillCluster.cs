@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using ContactCenter.Actors;
 using ContactCenter.Actors.Postgres;
+using ContactCenter.Actors;
+using ContactCenter.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -59,7 +60,7 @@ public sealed partial class DrillCluster : IAsyncDisposable
         var cluster = new DrillCluster(options);
         try
         {
-            var ports = FreePorts.Take(2 * options.Silos);
+            var ports = LoopbackPorts.Tcp(2 * options.Silos);
             for (var i = 0; i < options.Silos; i++)
             {
                 cluster._silos.Add(new DrillSilo(i, options.Sites[i % options.Sites.Count], ports[2 * i], ports[2 * i + 1])

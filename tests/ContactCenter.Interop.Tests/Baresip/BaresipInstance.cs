@@ -34,8 +34,8 @@ internal sealed class BaresipInstance : IAsyncDisposable
     {
         var baresip = PeerTools.Baresip();
         var folder = Directory.CreateTempSubdirectory("cc-interop-baresip-").FullName;
-        var sipPort = FreePorts.UdpAndTcp(andNext: tls is not null);
-        var controlPort = FreePorts.Tcp();
+        var sipPort = LoopbackPorts.UdpAndTcp(andNext: tls is not null);
+        var controlPort = LoopbackPorts.Tcp();
         var wav = Path.Combine(folder, "tone.wav");
         WavFile.WriteTone(wav, TimeSpan.FromSeconds(60));
         var config = new List<string>

@@ -5,6 +5,7 @@ using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Sdp;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Sip.UserAgents;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Interop.Tests.SippTests;
 
@@ -22,7 +23,7 @@ public sealed class OurUacCallsSippTests
         var ct = TestContext.Current.CancellationToken;
         PeerTools.Sipp();
         await using var uac = InteropStack.Start();
-        var port = FreePorts.UdpAndTcp();
+        var port = LoopbackPorts.UdpAndTcp();
         await using var sipp = SippRun.Start("sipp uas", ["-sn", "uas", "-t", transport == SipTransportKind.Tcp ? "t1" : "u1", "-i", "127.0.0.1", "-p", $"{port}", "-m", $"{Calls}"], TimeSpan.FromSeconds(40));
         var destination = new SipEndPoint(transport, "127.0.0.1", port);
         var uri = new SipUri(SipUriScheme.Sip, "service", "127.0.0.1", port);

@@ -3,6 +3,7 @@ using ContactCenter.Interop.Tests.Sipp;
 using ContactCenter.Interop.Tests.Stacks;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Sip.UserAgents;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Interop.Tests.SippTests;
 
@@ -18,7 +19,7 @@ public sealed class SippCallsOurUasTests
         PeerTools.Sipp();
         await using var uas = InteropStack.Start();
         var target = $"{uas.Udp.Host}:{uas.Udp.Port}";
-        await using var sipp = SippRun.Start("sipp uac", ["-sn", "uac", target, "-i", "127.0.0.1", "-p", $"{FreePorts.UdpAndTcp()}", "-r", "50", "-m", $"{Calls}"], TimeSpan.FromSeconds(70));
+        await using var sipp = SippRun.Start("sipp uac", ["-sn", "uac", target, "-i", "127.0.0.1", "-p", $"{LoopbackPorts.UdpAndTcp()}", "-r", "50", "-m", $"{Calls}"], TimeSpan.FromSeconds(70));
 
         var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(80), ct);
 
@@ -41,7 +42,7 @@ public sealed class SippCallsOurUasTests
         await using var uas = InteropStack.Start();
         var tcp = uas.Stack.LocalEndPoint(SipTransportKind.Tcp);
         var target = $"{tcp.Host}:{tcp.Port}";
-        await using var sipp = SippRun.Start("sipp uac tcp", ["-sn", "uac", target, "-t", "t1", "-i", "127.0.0.1", "-p", $"{FreePorts.UdpAndTcp()}", "-r", "100", "-m", $"{TcpCalls}"], TimeSpan.FromSeconds(30));
+        await using var sipp = SippRun.Start("sipp uac tcp", ["-sn", "uac", target, "-t", "t1", "-i", "127.0.0.1", "-p", $"{LoopbackPorts.UdpAndTcp()}", "-r", "100", "-m", $"{TcpCalls}"], TimeSpan.FromSeconds(30));
 
         var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(40), ct);
 

@@ -2,6 +2,7 @@ using ContactCenter.Interop.Tests.Peers;
 using ContactCenter.Interop.Tests.Sipp;
 using ContactCenter.Interop.Tests.Stacks;
 using ContactCenter.Sip.UserAgents;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Interop.Tests.SippTests;
 
@@ -18,7 +19,7 @@ public sealed class SippCancelTests
         await using var uas = InteropStack.Start();
         uas.Handler.Answer = false;
         var target = $"{uas.Udp.Host}:{uas.Udp.Port}";
-        await using var sipp = SippRun.Start("sipp uac-cancel", ["-sf", SippRun.Scenario("uac-cancel.xml"), target, "-i", "127.0.0.1", "-p", $"{FreePorts.UdpAndTcp()}", "-r", "10", "-m", $"{Calls}"], TimeSpan.FromSeconds(30));
+        await using var sipp = SippRun.Start("sipp uac-cancel", ["-sf", SippRun.Scenario("uac-cancel.xml"), target, "-i", "127.0.0.1", "-p", $"{LoopbackPorts.UdpAndTcp()}", "-r", "10", "-m", $"{Calls}"], TimeSpan.FromSeconds(30));
 
         var exit = await sipp.WaitForExitAsync(TimeSpan.FromSeconds(40), ct);
 

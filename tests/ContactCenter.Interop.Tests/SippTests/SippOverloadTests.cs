@@ -2,6 +2,7 @@ using ContactCenter.Interop.Tests.Peers;
 using ContactCenter.Interop.Tests.Sipp;
 using ContactCenter.Interop.Tests.Stacks;
 using ContactCenter.Sip.UserAgents;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Interop.Tests.SippTests;
 
@@ -23,7 +24,7 @@ public sealed class SippOverloadTests
         uas.Handler.Answer = false;
         var target = $"{uas.Udp.Host}:{uas.Udp.Port}";
 
-        await using (var burst = SippRun.Start("sipp uac-overload", ["-sf", SippRun.Scenario("uac-overload.xml"), target, "-i", "127.0.0.1", "-p", $"{FreePorts.UdpAndTcp()}", "-r", "200", "-m", $"{BurstCalls}"], TimeSpan.FromSeconds(30)))
+        await using (var burst = SippRun.Start("sipp uac-overload", ["-sf", SippRun.Scenario("uac-overload.xml"), target, "-i", "127.0.0.1", "-p", $"{LoopbackPorts.UdpAndTcp()}", "-r", "200", "-m", $"{BurstCalls}"], TimeSpan.FromSeconds(30)))
         {
             var exit = await burst.WaitForExitAsync(TimeSpan.FromSeconds(40), ct);
             string Context(string phase) => $"burst: {phase} (UAS {target}, limit {Limit}, sipp pid {burst.Process.Id}, exit {exit?.ToString() ?? "none: killed"})\n{burst.Diagnostics}\n{uas.Diagnostics}";
@@ -39,7 +40,7 @@ public sealed class SippOverloadTests
 
         uas.Handler.Answer = true;
         var answeredBefore = uas.Handler.Answered;
-        await using var later = SippRun.Start("sipp uac after the burst", ["-sn", "uac", target, "-i", "127.0.0.1", "-p", $"{FreePorts.UdpAndTcp()}", "-r", "10", "-m", $"{LaterCalls}"], TimeSpan.FromSeconds(30));
+        await using var later = SippRun.Start("sipp uac after the burst", ["-sn", "uac", target, "-i", "127.0.0.1", "-p", $"{LoopbackPorts.UdpAndTcp()}", "-r", "10", "-m", $"{LaterCalls}"], TimeSpan.FromSeconds(30));
         var laterExit = await later.WaitForExitAsync(TimeSpan.FromSeconds(40), ct);
         Assert.True(laterExit == 0 && later.Statistics is { Successful: LaterCalls, Failed: 0 },
             $"after the burst: sipp uac exit {laterExit}\n{later.Diagnostics}\n{uas.Diagnostics}");
