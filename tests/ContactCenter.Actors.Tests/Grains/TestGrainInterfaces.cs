@@ -107,3 +107,8 @@ public interface IUnserializableGrain : IGrainWithStringKey
 {
     Task Take(Unserializable value);
 }
+
+public interface IDepositTotalsProjection : IJournalProjection
+{
+    Task Deactivate();
+}
