@@ -1,7 +1,10 @@
 using ContactCenter.Actors;
+using ContactCenter.Contracts.Reporting;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Queues;
+using ContactCenter.Grains.Reporting;
+using ContactCenter.Storage.Reporting;
 using ContactCenter.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +13,8 @@ namespace ContactCenter.Grains.Tests.Scenarios;
 /// <summary>Simulated days through the grains (ARCHITECTURE's invariants under load): agents, queues and calls with
 /// random handle times, abandons and agents who do not answer. Every call ends answered, abandoned (in the phase it was
 /// in) or overflowed to an external number; no agent is left holding work; nothing is left waiting; the queues' and
-/// agents' counters agree with the calls — also when a silo is killed in the middle of the day.</summary>
+/// agents' counters and the interaction facts agree with the calls — also when a silo is killed in the middle of the
+/// day.</summary>
 public sealed class CallCenterScenarioTests
 {
     [Fact]
@@ -18,7 +22,7 @@ public sealed class CallCenterScenarioTests
     {
         var plan = new SimulationPlan("day", Queues: 20, Agents: 200, Calls: 2000, ArrivalWindow: TimeSpan.FromMinutes(20),
             DrainTime: TimeSpan.FromMinutes(40), Seed: 20261201);
-        var (cluster, simulation) = await StartAsync(plan, silos: 2);
+        var (cluster, simulation, facts) = await StartAsync(plan, silos: 2);
         await using var _ = cluster;
         await simulation.SetUpAsync();
 
@@ -26,6 +30,7 @@ public sealed class CallCenterScenarioTests
 
         var outcome = await DayOutcome.ReadAsync(cluster.Client, simulation);
         outcome.AssertEveryCallAccountedFor();
+        outcome.AssertFactsAgreeWithCalls(await FactsAsync(cluster, facts, simulation));
         Assert.Equal(outcome.Completed, outcome.Agents.Sum(a => a.Counters.Handled));
         Assert.Equal(outcome.Calls.Sum(c => c.MissedBy.Length), outcome.Agents.Sum(a => a.Counters.Missed));
         Assert.True(outcome.Completed > plan.Calls / 2, $"only {outcome.Completed} of {plan.Calls} calls were answered");
@@ -37,7 +42,7 @@ public sealed class CallCenterScenarioTests
     {
         var plan = new SimulationPlan("kill", Queues: 10, Agents: 100, Calls: 800, ArrivalWindow: TimeSpan.FromMinutes(10),
             DrainTime: TimeSpan.FromMinutes(40), Seed: 7);
-        var (cluster, simulation) = await StartAsync(plan, silos: 3);
+        var (cluster, simulation, facts) = await StartAsync(plan, silos: 3);
         await using var _ = cluster;
         await simulation.SetUpAsync();
         Silo? victim = null;
@@ -56,12 +61,21 @@ public sealed class CallCenterScenarioTests
         Assert.NotNull(victim);
         var outcome = await DayOutcome.ReadAsync(cluster.Client, simulation);
         outcome.AssertEveryCallAccountedFor(exactCounters: false);
+        outcome.AssertFactsAgreeWithCalls(await FactsAsync(cluster, facts, simulation));
         Assert.True(outcome.Agents.Sum(a => a.Counters.Handled) <= outcome.Completed,
             $"agents handled {outcome.Agents.Sum(a => a.Counters.Handled)} calls but only {outcome.Completed} were answered (double assignment?)");
     }
 
-    private static async Task<(TestCluster Cluster, CallCenterSimulation Simulation)> StartAsync(SimulationPlan plan, int silos)
+    /// <summary>The facts of the day's calls once the projection (which followed the day on its own) has caught up.</summary>
+    private static async Task<IReadOnlyDictionary<string, InteractionFact>> FactsAsync(TestCluster cluster, IInteractionFactStore facts, CallCenterSimulation simulation)
     {
+        await cluster.Client.GetGrain<IInteractionFactsProjection>(IInteractionFactsProjection.Key).CatchUpAsync();
+        return await facts.GetAsync(simulation.CallIds, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<(TestCluster Cluster, CallCenterSimulation Simulation, IInteractionFactStore Facts)> StartAsync(SimulationPlan plan, int silos)
+    {
+        var facts = new InMemoryInteractionFactStore();
         var time = new FakeTimeProvider();
         var agents = new InMemoryAgentConfiguration();
         var queues = new InMemoryQueueConfiguration();
@@ -74,8 +88,12 @@ public sealed class CallCenterScenarioTests
                 services.AddSingleton(agents);
                 services.AddSingleton(queues);
                 services.AddCalls();
+                services.AddReportingProjections();
+                services.AddSingleton<IInteractionFactStore>(facts);
             },
         });
-        return (cluster, new CallCenterSimulation(cluster, time, agents, queues, plan));
+        // Started before the day, the projection follows it by itself (and moves if its silo is killed).
+        await cluster.Client.GetGrain<IInteractionFactsProjection>(IInteractionFactsProjection.Key).CatchUpAsync();
+        return (cluster, new CallCenterSimulation(cluster, time, agents, queues, plan), facts);
     }
 }

@@ -2,6 +2,7 @@ using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Queues;
+using ContactCenter.Contracts.Reporting;
 using ContactCenter.TestSupport;
 
 namespace ContactCenter.Grains.Tests.Scenarios;
@@ -50,5 +51,23 @@ internal sealed record DayOutcome(CallStatus[] Calls, AgentStatus[] Agents, Queu
         }
         Assert.All(Queues, q => Assert.Equal(q.Counters.Offered,
             q.Counters.Answered + q.Counters.Abandoned + q.Counters.Overflowed + q.Counters.Withdrawn));
+    }
+
+    /// <summary>The interaction-facts projection agrees with every call's own fold of its journal: one fact per call, at
+    /// the call's journal version, with the same queue, answer, end, abandon phase and missed agents.</summary>
+    public void AssertFactsAgreeWithCalls(IReadOnlyDictionary<string, InteractionFact> facts)
+    {
+        Assert.Equal(Calls.Length, facts.Count);
+        Assert.All(Calls, call =>
+        {
+            var fact = facts[call.CallId];
+            Assert.Equal(
+                (call.Version, call.QueueId, call.ConnectedAt, call.EndedAt, call.EndReason, call.AbandonPhase, call.StartedAt),
+                (fact.Version, fact.QueueId, fact.AnsweredAt, fact.EndedAt, fact.EndReason, fact.AbandonPhase, (DateTimeOffset?)fact.StartedAt));
+            Assert.Equal(call.MissedBy, fact.MissedBy);
+            Assert.Equal(call.EndReason == CallEndReason.Completed ? call.AgentId : null, fact.AgentId);
+            Assert.Equal(call.ConversationEndedAt, fact.ConversationEndedAt);
+        });
+        Assert.Equal(Completed, facts.Values.Count(f => f.IsAnswered));
     }
 }
