@@ -10,15 +10,7 @@ public static partial class DocumentValidator
     {
         ArgumentNullException.ThrowIfNull(queue);
         var errors = Header(queue.Id, queue.Version, queue.Name);
-        if (string.IsNullOrEmpty(queue.TimeZoneId))
-        {
-            errors.Add("timeZoneId", "is required");
-        }
-        else
-        {
-            errors.Require(TimeZoneInfo.TryFindSystemTimeZoneById(queue.TimeZoneId, out _), "timeZoneId",
-                "is not a known IANA time zone id");
-        }
+        errors.TimeZone(queue.TimeZoneId, "timeZoneId");
         BusinessHours(errors, Defaulted(queue.BusinessHours), "businessHours");
         Holidays(errors, Defaulted(queue.Holidays), "holidays");
         ClosedAction(errors, queue.ClosedAction, queue.Id);

@@ -78,6 +78,7 @@ public static partial class DocumentValidator
         var errors = new FieldErrorsBuilder();
         errors.Id(settings.Id, "id");
         errors.Version(settings.Version);
+        errors.TimeZone(settings.TimeZoneId, "timeZoneId");
         if (settings.NoAnswerPolicyId is not null)
         {
             errors.Id(settings.NoAnswerPolicyId, "noAnswerPolicyId");

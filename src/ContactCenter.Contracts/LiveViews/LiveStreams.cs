@@ -17,6 +17,10 @@ public static class LiveStreams
     /// accepted change.</summary>
     public const string Queues = "live-queues";
 
+    /// <summary>Namespace of the per-site aggregate streams (key: site id); items are <see cref="SiteLiveStatus"/>, one per
+    /// batch of journal changes the aggregate applied.</summary>
+    public const string Sites = "live-sites";
+
     /// <summary>Namespace of the supervisor alert streams; items are <see cref="SupervisorAlert"/>.</summary>
     public const string AlertsNamespace = "live-alerts";
 
@@ -25,6 +29,9 @@ public static class LiveStreams
 
     /// <summary>The stream of one agent.</summary>
     public static StreamId Agent(string agentId) => new(Agents, agentId);
+
+    /// <summary>The aggregate stream of one site.</summary>
+    public static StreamId Site(string siteId) => new(Sites, siteId);
 
     /// <summary>The stream of one queue.</summary>
     public static StreamId Queue(string queueId) => new(Queues, queueId);

@@ -39,6 +39,18 @@ internal sealed partial class FieldErrorsBuilder
         }
     }
 
+    public void TimeZone(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, "is required");
+        }
+        else
+        {
+            Require(TimeZoneInfo.TryFindSystemTimeZoneById(value, out _), field, "is not a known IANA time zone id");
+        }
+    }
+
     public void Version(long version) => Require(version >= 0, "version", "must not be negative");
 
     public void Text(string? value, string field, int maxLength, bool required = true)

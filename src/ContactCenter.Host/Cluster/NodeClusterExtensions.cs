@@ -4,8 +4,10 @@ using ContactCenter.Actors.Drills;
 using ContactCenter.Actors.InMemory;
 using ContactCenter.Actors.Postgres;
 using ContactCenter.Grains.Calls;
+using ContactCenter.Grains.Reporting;
 using ContactCenter.Host.Configuration;
 using ContactCenter.Storage.Documents;
+using ContactCenter.Storage.Reporting;
 using Npgsql;
 
 namespace ContactCenter.Host.Cluster;
@@ -35,6 +37,8 @@ internal static class NodeClusterExtensions
         AddProviders(services, node, roles);
         // The routing core: calls, queues, agents and their routers, reading configuration from the document store.
         services.AddCalls();
+        // The journal projections: interaction facts (reports) and the site's live aggregate (supervisors, wallboards).
+        services.AddJournalProjections();
         services.AddFailoverDrill(drill => configuration.GetSection(DrillSectionName).Bind(drill));
         services.ConfigureActorRuntime(runtime =>
         {
@@ -49,6 +53,7 @@ internal static class NodeClusterExtensions
         {
             services.AddSingleton(provider => new Silo(provider));
             AddMember<SiloHostedService>(services);
+            services.AddHostedService<JournalProjectionsHostedService>();
         }
         else
         {
@@ -79,6 +84,7 @@ internal static class NodeClusterExtensions
             services.AddPostgresActorProviders(dataSource, membershipDataSource);
             services.AddHostedService<DatabaseMigrationHostedService>();
             services.AddPostgresDocumentStore(dataSource);
+            services.AddPostgresInteractionFactStore(dataSource);
             return;
         }
         if (!roles.HasFlag(NodeRoles.Silo))
@@ -89,6 +95,7 @@ internal static class NodeClusterExtensions
         }
         services.AddInMemoryActorProviders(new InMemoryClusterStorage());
         services.AddInMemoryDocumentStore();
+        services.AddInMemoryInteractionFactStore();
     }
 
     /// <summary>Npgsql's default pool (100 connections per process) lets a handful of silos exhaust a server's

@@ -11,8 +11,8 @@ namespace ContactCenter.Storage.Documents;
 public static class DocumentStoreServiceCollectionExtensions
 {
     /// <summary>Registers the in-memory <see cref="IDocumentStore"/> (single node, demo, tests) and
-    /// <see cref="StoreConfigurationSource"/> as <see cref="IAgentConfigurationSource"/> and
-    /// <see cref="IQueueConfigurationSource"/>, replacing sources registered before (the grains' in-memory
+    /// <see cref="StoreConfigurationSource"/> as <see cref="IAgentConfigurationSource"/>,
+    /// <see cref="IQueueConfigurationSource"/> and <see cref="ISiteConfigurationSource"/>, replacing sources registered before (the grains' in-memory
     /// defaults).</summary>
     public static IServiceCollection AddInMemoryDocumentStore(this IServiceCollection services)
     {
@@ -47,6 +47,8 @@ public static class DocumentStoreServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IAgentConfigurationSource>(
             provider => provider.GetRequiredService<StoreConfigurationSource>()));
         services.Replace(ServiceDescriptor.Singleton<IQueueConfigurationSource>(
+            provider => provider.GetRequiredService<StoreConfigurationSource>()));
+        services.Replace(ServiceDescriptor.Singleton<ISiteConfigurationSource>(
             provider => provider.GetRequiredService<StoreConfigurationSource>()));
         return services;
     }

@@ -4,7 +4,7 @@ namespace ContactCenter.Storage.Documents;
 
 /// <summary>The grains' configuration sources over the <see cref="IDocumentStore"/>: every call reads the current
 /// version from the store (no cache), so a committed change applies to the next command without a restart.</summary>
-public sealed class StoreConfigurationSource(IDocumentStore store) : IAgentConfigurationSource, IQueueConfigurationSource
+public sealed class StoreConfigurationSource(IDocumentStore store) : IAgentConfigurationSource, IQueueConfigurationSource, ISiteConfigurationSource
 {
     /// <inheritdoc />
     public Task<AgentProfile?> GetAgentProfileAsync(string agentId, CancellationToken cancellationToken = default) =>
@@ -35,4 +35,8 @@ public sealed class StoreConfigurationSource(IDocumentStore store) : IAgentConfi
     /// <inheritdoc />
     public Task<Queue?> GetQueueAsync(string queueId, CancellationToken cancellationToken = default) =>
         store.GetAsync<Queue>(queueId, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SiteSettings> GetSiteSettingsAsync(CancellationToken cancellationToken = default) =>
+        await store.GetAsync<SiteSettings>(SiteSettings.SiteId, cancellationToken).ConfigureAwait(false) ?? new SiteSettings();
 }

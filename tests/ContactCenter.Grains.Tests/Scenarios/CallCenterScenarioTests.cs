@@ -1,4 +1,6 @@
 using ContactCenter.Actors;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.LiveViews;
 using ContactCenter.Contracts.Reporting;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Calls;
@@ -31,6 +33,9 @@ public sealed class CallCenterScenarioTests
         var outcome = await DayOutcome.ReadAsync(cluster.Client, simulation);
         outcome.AssertEveryCallAccountedFor();
         outcome.AssertFactsAgreeWithCalls(await FactsAsync(cluster, facts, simulation));
+        var site = cluster.Client.GetGrain<ISiteLiveView>(SiteSettings.SiteId);
+        await site.CatchUpAsync();
+        outcome.AssertSiteFiguresAgree(await site.GetStatusAsync());
         Assert.Equal(outcome.Completed, outcome.Agents.Sum(a => a.Counters.Handled));
         Assert.Equal(outcome.Calls.Sum(c => c.MissedBy.Length), outcome.Agents.Sum(a => a.Counters.Missed));
         Assert.True(outcome.Completed > plan.Calls / 2, $"only {outcome.Completed} of {plan.Calls} calls were answered");
@@ -88,7 +93,7 @@ public sealed class CallCenterScenarioTests
                 services.AddSingleton(agents);
                 services.AddSingleton(queues);
                 services.AddCalls();
-                services.AddReportingProjections();
+                services.AddJournalProjections();
                 services.AddSingleton<IInteractionFactStore>(facts);
             },
         });

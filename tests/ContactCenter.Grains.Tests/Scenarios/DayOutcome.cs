@@ -1,6 +1,7 @@
 using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.LiveViews;
 using ContactCenter.Contracts.Queues;
 using ContactCenter.Contracts.Reporting;
 using ContactCenter.TestSupport;
@@ -69,5 +70,24 @@ internal sealed record DayOutcome(CallStatus[] Calls, AgentStatus[] Agents, Queu
             Assert.Equal(call.ConversationEndedAt, fact.ConversationEndedAt);
         });
         Assert.Equal(Completed, facts.Values.Count(f => f.IsAnswered));
+    }
+
+    /// <summary>The site's live aggregate (fed from the journal) agrees with a recount from the grains themselves: every
+    /// queue's counters and waiting work, the totals, and the agents by displayed state.</summary>
+    public void AssertSiteFiguresAgree(SiteLiveStatus site)
+    {
+        foreach (var queue in Queues)
+        {
+            var live = Assert.Single(site.Queues, q => q.QueueId == queue.QueueId);
+            Assert.Equal(queue.Counters with { Since = default }, live.Counters with { Since = default });
+            Assert.Equal(queue.Waiting.Length, live.Waiting);
+        }
+        Assert.Equal(Queues.Sum(q => q.Counters.Answered), site.Totals.Answered);
+        Assert.Equal(Queues.Sum(q => q.Counters.Abandoned), site.Totals.Abandoned);
+        Assert.Equal(Queues.Sum(q => q.Counters.Offered), site.Totals.Offered);
+        var shown = Agents.Where(a => a.Presence != Presence.LoggedOut).Select(a => a.Displayed.State).ToList();
+        Assert.Equal(
+            (shown.Count, shown.Count(s => s == DisplayedState.Available), shown.Count(s => s == DisplayedState.Paused), shown.Count(s => s == DisplayedState.Busy)),
+            (site.Agents.LoggedIn, site.Agents.Available, site.Agents.Paused, site.Agents.Busy));
     }
 }
