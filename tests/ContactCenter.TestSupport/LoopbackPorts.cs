@@ -10,11 +10,14 @@ namespace ContactCenter.TestSupport;
 /// outgoing connection — to PostgreSQL, between silos, through a drill's relays — takes its local port from there and
 /// can take the picked one in between. Ports come from 10000–19999 instead (below the host's default RTP range),
 /// walking on from a random start so that processes side by side rarely meet, and this process never hands out the
-/// same port twice until the range wraps.</remarks>
+/// same port twice until the range wraps. Handed-out ports are <see cref="Spacing"/> apart, because peers also listen
+/// next to the port they are given (baresip: TLS on its SIP port + 1), and such a neighbour must not be handed out as
+/// another peer's port.</remarks>
 public static class LoopbackPorts
 {
     private const int First = 10000;
     private const int Count = 10000;
+    private const int Spacing = 4;
     private static readonly Lock Gate = new();
     private static int _next = Random.Shared.Next(Count);
 
@@ -27,9 +30,9 @@ public static class LoopbackPorts
     /// <summary>A port free for UDP and TCP at once and, with <paramref name="andNext"/>, the next one too (baresip
     /// listens for TLS on its SIP port + 1).</summary>
     public static int UdpAndTcp(bool andNext = false) =>
-        Take(port => IsTcpFree(port) && IsUdpFree(port) && (!andNext || (IsTcpFree(port + 1) && IsUdpFree(port + 1))), andNext ? 2 : 1);
+        Take(port => IsTcpFree(port) && IsUdpFree(port) && (!andNext || (IsTcpFree(port + 1) && IsUdpFree(port + 1))));
 
-    private static int Take(Func<int, bool> isFree, int width = 1)
+    private static int Take(Func<int, bool> isFree)
     {
         lock (Gate)
         {
@@ -37,9 +40,9 @@ public static class LoopbackPorts
             {
                 var port = First + (_next % Count);
                 _next = (_next + 1) % Count;
-                if (port + width - 1 < First + Count && isFree(port))
+                if (port + Spacing <= First + Count && isFree(port))
                 {
-                    _next = (_next + width - 1) % Count;
+                    _next = (_next + Spacing - 1) % Count;
                     return port;
                 }
             }
