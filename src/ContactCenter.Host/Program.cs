@@ -2,6 +2,7 @@ using ContactCenter.Host.Cluster;
 using ContactCenter.Host.Configuration;
 using ContactCenter.Host.Diagnostics;
 using ContactCenter.Host.Health;
+using ContactCenter.Web;
 
 if (NodeCommandLine.IsHelpRequested(args))
 {
@@ -17,10 +18,19 @@ try
     builder.ListenOnNodeHttpPort(node);
     builder.Services.AddNodeCluster(node, builder.Configuration);
     builder.Services.AddNodeHealthChecks();
+    var web = node.GetRoles().HasFlag(NodeRoles.Web);
+    if (web)
+    {
+        builder.Services.AddContactCenterWeb();
+    }
 
     await using var app = builder.Build();
     app.LogNodeConfiguration(node);
     app.MapHealthApi();
+    if (web)
+    {
+        app.MapContactCenterWeb();
+    }
     await app.RunAsync();
     return 0;
 }

@@ -6,6 +6,7 @@ using ContactCenter.Actors.Postgres;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Reporting;
 using ContactCenter.Host.Configuration;
+using ContactCenter.Storage.Contacts;
 using ContactCenter.Storage.Documents;
 using ContactCenter.Storage.Reporting;
 using Npgsql;
@@ -85,6 +86,7 @@ internal static class NodeClusterExtensions
             services.AddHostedService<DatabaseMigrationHostedService>();
             services.AddPostgresDocumentStore(dataSource);
             services.AddPostgresInteractionFactStore(dataSource);
+            services.AddPostgresContactDirectory(dataSource);
             return;
         }
         if (!roles.HasFlag(NodeRoles.Silo))
@@ -96,6 +98,7 @@ internal static class NodeClusterExtensions
         services.AddInMemoryActorProviders(new InMemoryClusterStorage());
         services.AddInMemoryDocumentStore();
         services.AddInMemoryInteractionFactStore();
+        services.AddInMemoryContactDirectory();
     }
 
     /// <summary>Npgsql's default pool (100 connections per process) lets a handful of silos exhaust a server's

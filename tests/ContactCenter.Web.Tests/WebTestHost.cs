@@ -1,0 +1,43 @@
+using ContactCenter.Storage.Contacts;
+using ContactCenter.Storage.Documents;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Web.Tests;
+
+/// <summary>The web role on an in-process test server over the in-memory stores, as the single-node host wires it.</summary>
+internal sealed class WebTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private WebTestHost(WebApplication app)
+    {
+        _app = app;
+    }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<WebTestHost> StartAsync(Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddInMemoryDocumentStore();
+        builder.Services.AddInMemoryContactDirectory();
+        builder.Services.AddContactCenterWeb();
+        configure?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapContactCenterWeb();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new WebTestHost(app);
+    }
+
+    /// <summary>A client of the test server (cookies are kept per client).</summary>
+    public HttpClient CreateClient() => _app.GetTestClient();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(TestContext.Current.CancellationToken);
+        await _app.DisposeAsync();
+    }
+}
