@@ -18,7 +18,10 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebTestHost> StartAsync(Action<IServiceCollection>? configure = null)
+    /// <summary>Starts the web role; <paramref name="configure"/> adds services and <paramref name="map"/> maps endpoints
+    /// beyond what <see cref="WebServiceCollectionExtensions.AddContactCenterWeb"/> and
+    /// <see cref="WebApplicationExtensions.MapContactCenterWeb"/> do.</summary>
+    public static async Task<WebTestHost> StartAsync(Action<IServiceCollection>? configure = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -28,6 +31,7 @@ internal sealed class WebTestHost : IAsyncDisposable
         configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapContactCenterWeb();
+        map?.Invoke(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new WebTestHost(app);
     }
