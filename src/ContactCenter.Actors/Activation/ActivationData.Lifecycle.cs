@@ -51,8 +51,13 @@ internal sealed partial class ActivationData
         }
     }
 
+    /// <summary>Why this activation failed to activate, if it did: calls that find it closed fail with this rather than
+    /// being routed again to a fresh activation that would fail the same way.</summary>
+    public Exception? Failure { get; private set; }
+
     private void Fail(Exception failure)
     {
+        Failure = failure;
         Runtime.Catalog!.Remove(this);
         DisposeTimers();
         foreach (var item in Close())

@@ -239,8 +239,16 @@ internal sealed partial class Dispatcher
         var item = new InvocationWorkItem(grain, request, connection, cancellation) { Runtime = _runtime };
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            if (catalog.GetOrCreate(grain).TryEnqueue(item, pumpInline: false))
+            var activation = catalog.GetOrCreate(grain);
+            if (activation.TryEnqueue(item, pumpInline: false))
             {
+                return;
+            }
+            if (activation.Failure is { } failure)
+            {
+                // It failed to activate before the call was queued (a constructor or OnActivateAsync threw): say why,
+                // rather than sending the caller round again to an activation that fails the same way.
+                Rejected(item, movedTo: null, failure);
                 return;
             }
         }

@@ -193,7 +193,16 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
     {
         var activation = _runtime.Catalog!.GetOrCreate(grain);
         var item = new InvocationWorkItem(grain, method, arguments, pending, hops) { Runtime = _runtime };
-        return activation.TryEnqueue(item, pumpInline: true);
+        if (activation.TryEnqueue(item, pumpInline: true))
+        {
+            return true;
+        }
+        if (activation.Failure is { } failure)
+        {
+            Fail(pending, failure);
+            return true;
+        }
+        return false;
     }
 
     /// <summary>An activation will not run <paramref name="item"/>: answer or re-route it.</summary>

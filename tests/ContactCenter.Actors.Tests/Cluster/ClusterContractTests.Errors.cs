@@ -17,6 +17,16 @@ public abstract partial class ClusterContractTests
     }
 
     [Fact]
+    public async Task A_grain_that_cannot_activate_fails_the_call_with_the_reason()
+    {
+        var grain = Cluster.Client.GetGrain<IMisconfiguredGrain>(NewKey("misconfigured"));
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => grain.Ping());
+
+        Assert.Contains(nameof(MisconfiguredGrain.IUnregisteredService), exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancellation_crosses_processes()
     {
         using var cancellation = new CancellationTokenSource();

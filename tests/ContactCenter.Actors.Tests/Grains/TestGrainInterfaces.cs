@@ -112,3 +112,8 @@ public interface IDepositTotalsProjection : IJournalProjection
 {
     Task Deactivate();
 }
+
+public interface IMisconfiguredGrain : IGrainWithStringKey
+{
+    Task Ping();
+}
