@@ -24,4 +24,8 @@ public enum CallEndReason
 
     /// <summary>The call could not be routed (unknown queue, refused request).</summary>
     Failed,
+
+    /// <summary>The agent transferred the call to a number or line outside the platform (blind transfer), which took
+    /// it.</summary>
+    Transferred,
 }

@@ -9,6 +9,8 @@ namespace ContactCenter.Contracts.Calls;
 [JsonSerializable(typeof(CallArrival))]
 [JsonSerializable(typeof(CallDial))]
 [JsonSerializable(typeof(CallRoute))]
+[JsonSerializable(typeof(CallTransfer))]
+[JsonSerializable(typeof(ListenInMode))]
 [JsonSerializable(typeof(CallCommandResult))]
 [JsonSerializable(typeof(CallStatus))]
 [JsonSerializable(typeof(CallEvent))]

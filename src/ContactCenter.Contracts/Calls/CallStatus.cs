@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContactCenter.Contracts.Configuration;
 
 namespace ContactCenter.Contracts.Calls;
 
@@ -28,6 +29,16 @@ public sealed record CallStatus
 
     /// <summary>True while the customer is on hold.</summary>
     public bool Held { get; init; }
+
+    /// <summary>A second agent on the call while connected: consulted (ringing or talking with the agent while the customer
+    /// holds), in conference, or rung by a blind transfer.</summary>
+    public CallConsult? Consult { get; init; }
+
+    /// <summary>The number or line of a blind transfer in progress or completed.</summary>
+    public RoutingTarget? TransferTarget { get; init; }
+
+    /// <summary>Supervisors listening in now.</summary>
+    public ImmutableArray<CallListenIn> ListenIns { get; init; } = [];
 
     /// <summary>Agents whose line rang without an answer, in order.</summary>
     public ImmutableArray<string> MissedBy { get; init; } = [];

@@ -32,6 +32,35 @@ public interface ICallGrain : IGrainWithStringKey, IWorkOwner
     /// <summary>The agent takes the customer off hold.</summary>
     Task<CallCommandResult> RetrieveAsync(string agentId);
 
+    /// <summary>The call's agent transfers the connected call without consulting: to a number or line (the call ends as
+    /// transferred once the front end reports it done; on failure the agent talks to the customer again), to a queue
+    /// (the agent leaves with wrap-up and the call waits again, keeping its data) or to another agent (reserved through
+    /// its arbiter and rung while the customer holds; the call passes to it when it answers, and stays with the
+    /// transferring agent, customer on hold, when it does not).</summary>
+    Task<CallCommandResult> BlindTransferAsync(string agentId, CallTransfer transfer);
+
+    /// <summary>The call's agent puts the customer on hold and rings <paramref name="targetAgentId"/> (reserved through its
+    /// arbiter); once it answers, the two agents talk. When it does not answer or hangs up, the customer stays on hold
+    /// with the call's agent.</summary>
+    Task<CallCommandResult> ConsultAsync(string agentId, string targetAgentId);
+
+    /// <summary>Attended transfer: the call's agent leaves (wrap-up) and the consulted agent, answered, talks to the
+    /// customer.</summary>
+    Task<CallCommandResult> CompleteTransferAsync(string agentId);
+
+    /// <summary>The customer, the call's agent and the answered consulted agent talk together.</summary>
+    Task<CallCommandResult> ConferenceAsync(string agentId);
+
+    /// <summary>Ends the consultation (or the conference's second agent, or a blind transfer still ringing): the second
+    /// agent is released and the customer taken off hold.</summary>
+    Task<CallCommandResult> CancelConsultAsync(string agentId);
+
+    /// <summary>A supervisor listens in on the connected call (SUP-2); another mode for the same supervisor changes it.</summary>
+    Task<CallCommandResult> ListenInAsync(string supervisorId, ListenInMode mode);
+
+    /// <summary>The supervisor stops listening in.</summary>
+    Task<CallCommandResult> StopListenInAsync(string supervisorId);
+
     /// <summary>The agent writes a note on the call (during the conversation or its wrap-up).</summary>
     Task<CallCommandResult> AddNoteAsync(string agentId, string text);
 

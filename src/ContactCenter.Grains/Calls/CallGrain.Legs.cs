@@ -16,6 +16,10 @@ internal sealed partial class CallGrain
     {
         ArgumentNullException.ThrowIfNull(mediaEvent);
         var before = Current;
+        if (await OnConnectedMediaEventAsync(before, mediaEvent))
+        {
+            return;
+        }
         switch (mediaEvent)
         {
             case CallerHungUp:
@@ -110,11 +114,24 @@ internal sealed partial class CallGrain
     }
 
     /// <summary>After a hang-up (either side) or a failed external leg: release what the call held in the phase it was
-    /// in, then hang up the remaining legs.</summary>
+    /// in, then hang up the remaining legs. A hang-up that leaves the call going on (the agent's, with an answered
+    /// second agent taking over; the second agent's own) only lets that agent go.</summary>
     private async Task AfterHangUpAsync(CallState before, CallDecision decision)
     {
         if (decision.Events.IsDefaultOrEmpty)
         {
+            return;
+        }
+        if (decision.Find<ConsultTransferred>() is not null)
+        {
+            // The call's agent hung up with an answered second agent on the call, which takes it over.
+            await AfterPassedAsync(decision);
+            return;
+        }
+        if (decision.Find<ConversationEnded>() is null && decision.Find<ConsultEnded>() is not null)
+        {
+            // The second agent hung up from its workspace; the call goes on with its agent.
+            await AfterSecondAgentLeftAsync(decision, ReleaseReason.Declined, dropLeg: true);
             return;
         }
         if (decision.Find<CallAbandoned>() is not null && before.Phase is CallPhase.Queued or CallPhase.Ringing && before.QueueId is { } queueId)
@@ -144,7 +161,8 @@ internal sealed partial class CallGrain
             : media.PlayAsync(CallId, new MediaPlayback([closingPromptId], PlaybackId: ClosingPlayback)));
     }
 
-    /// <summary>Frees the queue slot or agent the call held in <paramref name="before"/>'s phase, without touching media.</summary>
+    /// <summary>Frees the queue slot or agent the call held in <paramref name="before"/>'s phase, and its second agent,
+    /// without touching media.</summary>
     private async Task ReleaseWorkAsync(CallState before)
     {
         switch (before.Phase)
@@ -158,6 +176,10 @@ internal sealed partial class CallGrain
             case CallPhase.Connected or CallPhase.Dialing when before.AgentId is { } agentId:
                 await AgentAsync(agentId, "end work", agent => agent.EndWorkAsync(CallId));
                 break;
+        }
+        if (before.Consult is { } consult)
+        {
+            await ReleaseSecondAgentAsync(consult.AgentId, consult.Stage != ConsultStage.Ringing, ReleaseReason.Withdrawn);
         }
     }
 

@@ -89,6 +89,17 @@ internal sealed partial class CallGrain
 
     private async Task EnqueueAsync(string queueId, int callerBoost, ImmutableArray<SkillRequirement> skills, int hops)
     {
+        if (await RequestEnqueueAsync(queueId, callerBoost, skills) is not { } result)
+        {
+            await EndAsync(CallEndReason.Failed, $"queue {queueId} unreachable");
+            return;
+        }
+        await OnEnqueuedAsync(queueId, callerBoost, skills, hops, result);
+    }
+
+    /// <summary>Asks the queue to take the call; null when it cannot be reached.</summary>
+    private async Task<EnqueueResult?> RequestEnqueueAsync(string queueId, int callerBoost, ImmutableArray<SkillRequirement> skills)
+    {
         var request = new EnqueueRequest
         {
             WorkId = CallId,
@@ -96,17 +107,22 @@ internal sealed partial class CallGrain
             RequiredSkills = skills,
             Owner = GrainFactory.GetGrain<ICallGrain>(CallId),
         };
-        EnqueueResult result;
         try
         {
-            result = await GrainFactory.GetGrain<IQueueGrain>(queueId).EnqueueAsync(request);
+            return await GrainFactory.GetGrain<IQueueGrain>(queueId).EnqueueAsync(request);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogPeerUnreachable(CallId, "queue", queueId, "enqueue", exception.Message);
-            await EndAsync(CallEndReason.Failed, $"queue {queueId} unreachable");
-            return;
+            return null;
         }
+    }
+
+    /// <summary>Follows the queue's answer to an enqueue: wait with music, go on to the overflow or closed target, or
+    /// end.</summary>
+    private async Task OnEnqueuedAsync(string queueId, int callerBoost, ImmutableArray<SkillRequirement> skills, int hops,
+        EnqueueResult result)
+    {
         switch (result.Outcome)
         {
             case EnqueueOutcome.Waiting or EnqueueOutcome.Offered:

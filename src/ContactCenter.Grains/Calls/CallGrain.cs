@@ -10,7 +10,8 @@ namespace ContactCenter.Grains.Calls;
 
 /// <summary>See <see cref="ICallGrain"/>. Event-sourced: every accepted change is one journal append of the events
 /// <see cref="CallRules"/> decided, and the state is their fold (<see cref="CallState.Apply"/>); the grain then tells the
-/// queue, the agent and the front end what follows from it (<c>CallGrain.Routing.cs</c>, <c>CallGrain.Legs.cs</c>).
+/// queue, the agent and the front end what follows from it (<c>CallGrain.Routing.cs</c>, <c>CallGrain.Legs.cs</c>, and
+/// within the conversation <c>CallGrain.Transfer.cs</c>, <c>CallGrain.Consult.cs</c>, <c>CallGrain.ListenIn.cs</c>).
 /// Calls only go one way: the call waits on queues, agents and its front end; queues tell it of offers without waiting,
 /// and the front end reports without being waited on. The ring and wrap-up deadlines are part of the state; grain timers
 /// only wake the grain to apply them.</summary>
@@ -156,10 +157,10 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         return decision;
     }
 
-    /// <summary>Makes the timer match the state's next deadline (ring or wrap-up).</summary>
+    /// <summary>Makes the timer match the state's next deadline (ring, the second agent's ring, or wrap-up).</summary>
     private void ArmDeadlineTimer()
     {
-        var deadline = Current.RingUntil ?? Current.WrapUpUntil;
+        var deadline = Current.RingUntil ?? Current.Consult?.RingUntil ?? Current.WrapUpUntil;
         if (_deadlineTimer is { } armed)
         {
             if (armed.Deadline == deadline)
@@ -177,7 +178,7 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         _deadlineTimer = (due, RegisterGrainTimer(_ => OnDeadlineAsync(), due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
-    /// <summary>Applies a passed ring or wrap-up deadline (also one that passed while the grain was inactive).</summary>
+    /// <summary>Applies a passed ring, second agent's ring or wrap-up deadline (also one that passed while the grain was inactive).</summary>
     private async Task OnDeadlineAsync()
     {
         _deadlineTimer?.Timer.Dispose();
@@ -187,6 +188,11 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         {
             var before = Current;
             await AfterRingFailedAsync(before, await CommitAsync("ring timeout", CallRules.RingTimedOut(Current, now)), cancel: true);
+        }
+        else if (Current.Phase == CallPhase.Connected && Current.Consult?.RingUntil <= now)
+        {
+            await AfterSecondAgentLeftAsync(await CommitAsync("second agent ring timeout", CallRules.SecondAgentRingTimedOut(Current, now)),
+                ReleaseReason.NoAnswer, dropLeg: true);
         }
         else if (Current.Phase == CallPhase.WrapUp && Current.WrapUpUntil <= now)
         {

@@ -5,14 +5,16 @@ namespace ContactCenter.Grains.Calls;
 
 public static partial class CallRules
 {
-    /// <summary>The agent puts the customer on hold; a repeat changes nothing.</summary>
+    /// <summary>The agent puts the customer on hold; a repeat changes nothing. Refused while a second agent is on the
+    /// call or a transfer is pending (they decide the hold themselves).</summary>
     public static CallDecision Hold(CallState state, string agentId, DateTimeOffset now) =>
-        CheckConversation(state, agentId, connectedOnly: true)
+        CheckConversation(state, agentId, connectedOnly: true) ?? CheckNoSecondParty(state)
         ?? (state.Held ? CallDecision.NoChange("already on hold") : CallDecision.Emit(new CallHeld(now, agentId)));
 
-    /// <summary>The agent takes the customer off hold; a repeat changes nothing.</summary>
+    /// <summary>The agent takes the customer off hold; a repeat changes nothing. Refused while a second agent is on the
+    /// call or a transfer is pending.</summary>
     public static CallDecision Retrieve(CallState state, string agentId, DateTimeOffset now) =>
-        CheckConversation(state, agentId, connectedOnly: true)
+        CheckConversation(state, agentId, connectedOnly: true) ?? CheckNoSecondParty(state)
         ?? (state.Held ? CallDecision.Emit(new CallRetrieved(now, agentId)) : CallDecision.NoChange("not on hold"));
 
     /// <summary>The agent writes a note (during the conversation or the wrap-up).</summary>
@@ -57,7 +59,7 @@ public static partial class CallRules
             : CallDecision.Emit(new CallAttributeSet(now, key, value));
     }
 
-    /// <summary>The agent finishes wrap-up: the call ends; a repeat after the end changes nothing.</summary>
+    /// <summary>The agent finishes wrap-up: the call ends (as transferred after a blind transfer out); a repeat after the end changes nothing.</summary>
     public static CallDecision FinishWrapUp(CallState state, string agentId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -67,7 +69,7 @@ public static partial class CallRules
         }
         return state.Phase switch
         {
-            CallPhase.WrapUp => CallDecision.Emit(new CallEnded(now, CallEndReason.Completed)),
+            CallPhase.WrapUp => CallDecision.Emit(new CallEnded(now, AfterWrapUp(state))),
             CallPhase.Ended => CallDecision.NoChange("the call is over"),
             _ => CallDecision.Fail(CallCommandError.InvalidPhase, $"the call is {state.Phase}, not in wrap-up"),
         };
@@ -78,7 +80,7 @@ public static partial class CallRules
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.Phase == CallPhase.WrapUp && state.WrapUpUntil is { } until && until <= now
-            ? CallDecision.Emit(new CallEnded(now, CallEndReason.Completed))
+            ? CallDecision.Emit(new CallEnded(now, AfterWrapUp(state)))
             : CallDecision.NoChange("no wrap-up deadline has passed");
     }
 

@@ -92,16 +92,25 @@ public static partial class CallRules
     }
 
     /// <summary>The agent hung up (the phone, or the workspace's hang-up): the conversation ends; an agent-initiated
-    /// call still dialling ends as failed. Refused for an agent who is not the call's.</summary>
+    /// call still dialling ends as failed. With an answered second agent on the call, the call passes to it instead
+    /// (hanging up during a consultation or conference transfers); with one still ringing, the conversation ends and the
+    /// ringing stops. The second agent hanging up leaves the call to its agent. Refused for an agent who is not on the
+    /// call.</summary>
     public static CallDecision AgentHungUp(CallState state, string agentId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (state.Phase == CallPhase.Connected && state.IsConsultAgent(agentId))
+        {
+            return SecondAgentHungUp(state, agentId, now);
+        }
         if (!state.IsAgent(agentId))
         {
             return CallDecision.Fail(CallCommandError.NotTheCallsAgent, $"agent {agentId} is not on the call");
         }
         return state.Phase switch
         {
+            CallPhase.Connected when state.Consult is { Stage: not ConsultStage.Ringing } consult =>
+                CallDecision.Emit(PassToSecondAgent(state, consult, now)),
             CallPhase.Connected => EndConversation(state, CallParty.Agent, now),
             CallPhase.Dialing => CallDecision.Emit(new CallEnded(now, CallEndReason.Failed, "the agent hung up before the number answered")),
             CallPhase.Ringing when state.Direction == CallDirection.Outbound => RingFailed(state, agentId, AgentLegFailure.Declined, now),
@@ -110,9 +119,26 @@ public static partial class CallRules
         };
     }
 
-    /// <summary>The conversation ends; wrap-up follows for the agent's wrap-up time, or the call ends at once.</summary>
-    private static CallDecision EndConversation(CallState state, CallParty by, DateTimeOffset now) =>
-        state.WrapUpTime > TimeSpan.Zero
-            ? CallDecision.Emit(new ConversationEnded(now, by, now + state.WrapUpTime))
-            : CallDecision.Emit(new ConversationEnded(now, by, null), new CallEnded(now, CallEndReason.Completed));
+    /// <summary>The conversation ends (after <paramref name="first"/>, when given): a second agent still on the call and
+    /// every listen-in end with it; wrap-up follows for the agent's wrap-up time, or the call ends at once (for
+    /// <paramref name="reason"/>).</summary>
+    private static CallDecision EndConversation(CallState state, CallParty by, DateTimeOffset now,
+        CallEndReason reason = CallEndReason.Completed, CallEvent? first = null)
+    {
+        List<CallEvent> events = first is null ? [] : [first];
+        if (state.Consult is { } consult)
+        {
+            events.Add(new ConsultEnded(now, consult.AgentId, consult.Stage != ConsultStage.Ringing, "the conversation ended"));
+        }
+        events.AddRange(StopListenIns(state, now));
+        if (state.WrapUpTime > TimeSpan.Zero)
+        {
+            events.Add(new ConversationEnded(now, by, now + state.WrapUpTime));
+        }
+        else
+        {
+            events.AddRange([new ConversationEnded(now, by, null), new CallEnded(now, reason)]);
+        }
+        return CallDecision.Emit([.. events]);
+    }
 }

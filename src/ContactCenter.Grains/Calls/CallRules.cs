@@ -12,7 +12,14 @@ namespace ContactCenter.Grains.Calls;
 /// <remarks>Inbound: Arrived → (Ivr) → Queued ⇄ Ringing → Connected → WrapUp → Ended; a queued call whose agent does not
 /// answer goes back to Queued at its old place. Agent-initiated: Arrived (the agent's leg rings) → Dialing (the external
 /// number rings) → Connected → WrapUp → Ended. The caller hanging up before Connected is an abandon, recorded with its
-/// phase (REP-3).</remarks>
+/// phase (REP-3). Within Connected (<c>CallRules.Transfer.cs</c>, <c>CallRules.Consult.cs</c>,
+/// <c>CallRules.ListenIn.cs</c>): Held ⇄ talking; a blind transfer to a number is pending until the front end completes
+/// it (WrapUp, then Ended as transferred) or fails (talking again); a blind transfer to a queue lets the agent go and
+/// the call goes back through Arrived → Queued; a second agent (consultation, or a blind transfer to an agent) rings
+/// while the customer holds, then talks with the agent (Consulting) or takes the call over (blind transfer), and a
+/// consultation ends in an attended transfer (the second agent becomes the call's agent), a Conference, or a cancel;
+/// a second agent that does not answer or hangs up leaves the customer with the agent. Supervisors listen in while
+/// connected; the conversation's end ends the consultation and every listen-in.</remarks>
 public static partial class CallRules
 {
     /// <summary>Longest note, in characters.</summary>

@@ -70,6 +70,9 @@ public sealed partial record CallState
             {
                 Phase = CallPhase.WrapUp,
                 Held = false,
+                Consult = null,
+                PendingTransfer = null,
+                ListenIns = [],
                 ConversationEndedAt = e.At,
                 WrapUpUntil = e.WrapUpUntil,
             },
@@ -82,8 +85,11 @@ public sealed partial record CallState
                 RingUntil = null,
                 WrapUpUntil = null,
                 Held = false,
+                Consult = null,
+                PendingTransfer = null,
+                ListenIns = [],
             },
-            _ => throw new NotSupportedException($"call event {@event.GetType().Name} has no transition"),
+            _ => ApplyConnected(@event) ?? throw new NotSupportedException($"call event {@event.GetType().Name} has no transition"),
         };
         return next with { UpdatedAt = @event.At > UpdatedAt ? @event.At : UpdatedAt };
     }

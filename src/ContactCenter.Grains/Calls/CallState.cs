@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.Contracts.Configuration;
 
 namespace ContactCenter.Grains.Calls;
 
@@ -53,6 +54,18 @@ public sealed partial record CallState
     /// <summary>Agents whose line rang without an answer, in order.</summary>
     public ImmutableArray<string> MissedBy { get; init; } = [];
 
+    /// <summary>The second agent while connected (consulted, in conference, or rung by a blind transfer).</summary>
+    public CallConsult? Consult { get; init; }
+
+    /// <summary>The number or line of a blind transfer the front end is carrying out.</summary>
+    public RoutingTarget? PendingTransfer { get; init; }
+
+    /// <summary>The number or line the call was transferred to; the call ends as transferred.</summary>
+    public RoutingTarget? TransferredTo { get; init; }
+
+    /// <summary>Supervisors listening in now.</summary>
+    public ImmutableArray<CallListenIn> ListenIns { get; init; } = [];
+
     /// <summary>Attached data.</summary>
     public ImmutableDictionary<string, string> Attributes { get; init; } = ImmutableDictionary<string, string>.Empty;
 
@@ -92,6 +105,15 @@ public sealed partial record CallState
     /// <summary>True when <paramref name="agentId"/> is the call's agent.</summary>
     public bool IsAgent(string? agentId) => AgentId is not null && string.Equals(AgentId, agentId, StringComparison.Ordinal);
 
+    /// <summary>True when <paramref name="agentId"/> is the call's second agent (consulted, in conference, or rung by a
+    /// blind transfer).</summary>
+    public bool IsConsultAgent(string? agentId) =>
+        Consult is { } consult && string.Equals(consult.AgentId, agentId, StringComparison.Ordinal);
+
+    /// <summary>The supervisor's listen-in, if any.</summary>
+    public CallListenIn? FindListenIn(string? supervisorId) =>
+        ListenIns.FirstOrDefault(l => string.Equals(l.SupervisorId, supervisorId, StringComparison.Ordinal));
+
     /// <summary>The status for the workspace, supervisors and tests.</summary>
     public CallStatus ToStatus(string callId, long version) => new()
     {
@@ -104,6 +126,9 @@ public sealed partial record CallState
         AgentId = AgentId,
         Held = Held,
         MissedBy = MissedBy,
+        Consult = Consult,
+        TransferTarget = PendingTransfer ?? TransferredTo,
+        ListenIns = ListenIns,
         Attributes = Attributes,
         Notes = Notes,
         CategoryId = CategoryId,

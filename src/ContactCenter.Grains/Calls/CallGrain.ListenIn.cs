@@ -1,0 +1,29 @@
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Events;
+using ContactCenter.Contracts.Calls.Media;
+
+namespace ContactCenter.Grains.Calls;
+
+internal sealed partial class CallGrain
+{
+    public async Task<CallCommandResult> ListenInAsync(string supervisorId, ListenInMode mode)
+    {
+        var decision = await CommitAsync("listen in", CallRules.ListenIn(Current, supervisorId, mode, Now));
+        if (decision.Find<ListenInStarted>() is { } started)
+        {
+            await MediaAsync(media => media.ListenInAsync(CallId, new ListenInRequest(started.SupervisorId, started.Mode)));
+        }
+        return decision.ToResult();
+    }
+
+    public async Task<CallCommandResult> StopListenInAsync(string supervisorId)
+    {
+        var decision = await CommitAsync("stop listen-in", CallRules.StopListenIn(Current, supervisorId, Now));
+        if (decision.Find<ListenInStopped>() is not null)
+        {
+            // The front end has no listen-in stop of its own: the supervisor's leg is dropped like any agent leg.
+            await MediaAsync(media => media.CancelAgentAsync(CallId, supervisorId));
+        }
+        return decision.ToResult();
+    }
+}
