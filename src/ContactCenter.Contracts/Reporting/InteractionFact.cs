@@ -57,6 +57,9 @@ public sealed record InteractionFact
     /// <summary>The agent who talked with the customer (the last one, after a transfer).</summary>
     public string? AgentId { get; init; }
 
+    /// <summary>Every agent who talked in the interaction (consulted and conferenced agents included), in order.</summary>
+    public ImmutableArray<string> Agents { get; init; } = [];
+
     /// <summary>When the customer and the agent were first connected.</summary>
     public DateTimeOffset? AnsweredAt { get; init; }
 
@@ -93,6 +96,21 @@ public sealed record InteractionFact
     /// <summary>Why it left the queue ("overflow", "closed").</summary>
     public string? LeftQueueReason { get; init; }
 
+    /// <summary>When the call left its queue without an agent.</summary>
+    public DateTimeOffset? LeftQueueAt { get; init; }
+
+    /// <summary>Transfers, oldest first.</summary>
+    public ImmutableArray<InteractionTransfer> Transfers { get; init; } = [];
+
+    /// <summary>How many times an agent consulted another.</summary>
+    public int Consults { get; init; }
+
+    /// <summary>True when the interaction became a three-party conference.</summary>
+    public bool Conferenced { get; init; }
+
+    /// <summary>Supervisors' listen-ins (each start or mode change), oldest first.</summary>
+    public ImmutableArray<InteractionListenIn> ListenIns { get; init; } = [];
+
     /// <summary>The category the agent set.</summary>
     public string? CategoryId { get; init; }
 
@@ -117,7 +135,4 @@ public sealed record InteractionFact
 
     /// <summary>After-call work: from the end of the conversation to the end of the interaction.</summary>
     public TimeSpan? WrapUpTime => ConversationEndedAt is { } conversation && EndedAt is { } ended ? ended - conversation : null;
-
-    /// <summary>When the call left its queue without an agent.</summary>
-    public DateTimeOffset? LeftQueueAt { get; init; }
 }

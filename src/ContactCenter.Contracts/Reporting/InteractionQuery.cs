@@ -13,7 +13,8 @@ public sealed record InteractionQuery
     /// <summary>Only interactions whose last queue is this one.</summary>
     public string? QueueId { get; init; }
 
-    /// <summary>Only interactions this agent talked in.</summary>
+    /// <summary>Only interactions whose last agent (<see cref="InteractionFact.AgentId"/>, the one who finished them) is
+    /// this one.</summary>
     public string? AgentId { get; init; }
 
     /// <summary>At most this many, oldest first.</summary>

@@ -1,5 +1,6 @@
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Events;
+using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Reporting;
 
 namespace ContactCenter.Grains.Reporting;
@@ -51,7 +52,7 @@ public static class InteractionFactFold
             CallLeftQueue e => fact with { LeftQueueTo = e.Target, LeftQueueReason = e.Reason, LeftQueueAt = at },
             AgentRingStarted => fact with { Rings = fact.Rings + 1, LastRingAt = at },
             AgentRingEnded e => fact with { MissedBy = fact.MissedBy.Add(e.AgentId) },
-            CallConnected e => fact with
+            CallConnected e => Talked(fact, e.AgentId) with
             {
                 AgentId = e.AgentId,
                 AnsweredAt = fact.AnsweredAt ?? at,
@@ -65,10 +66,30 @@ public static class InteractionFactFold
             ConversationEnded e => HoldClosed(fact, at) with { ConversationEndedAt = at, EndedBy = e.By },
             CallAbandoned e => fact with { AbandonPhase = e.Phase },
             CallEnded e => HoldClosed(fact, at) with { EndedAt = at, EndReason = e.Reason },
+            ConsultRingStarted => fact with { Consults = fact.Consults + 1 },
+            ConsultAnswered e => Talked(fact, e.AgentId),
+            ConferenceStarted => fact with { Conferenced = true },
+            ConsultTransferred e => fact with
+            {
+                AgentId = e.ToAgentId,
+                Transfers = fact.Transfers.Add(new InteractionTransfer(at, e.FromAgentId, new RoutingTarget(RoutingTargetKind.Agent, e.ToAgentId), Attended: true, Completed: true)),
+            },
+            CallTransferStarted e => fact with
+            {
+                Transfers = fact.Transfers.Add(new InteractionTransfer(at, e.AgentId, e.Target, Attended: false, Completed: false)),
+            },
+            CallTransferCompleted => fact.Transfers.IsEmpty ? fact : fact with
+            {
+                Transfers = fact.Transfers.SetItem(fact.Transfers.Length - 1, fact.Transfers[^1] with { Completed = true }),
+            },
+            ListenInStarted e => fact with { ListenIns = fact.ListenIns.Add(new InteractionListenIn(at, e.SupervisorId, e.Mode)) },
             _ => fact,
         };
         return next with { Version = version };
     }
+
+    private static InteractionFact Talked(InteractionFact fact, string agentId) =>
+        fact.Agents.Contains(agentId, StringComparer.Ordinal) ? fact : fact with { Agents = fact.Agents.Add(agentId) };
 
     private static InteractionFact HoldClosed(InteractionFact fact, DateTimeOffset at) =>
         fact.HeldSince is { } since ? fact with { HoldTime = fact.HoldTime + (at - since), HeldSince = null } : fact;

@@ -122,4 +122,39 @@ public sealed class InteractionFactFoldTests
         Assert.Same(fact, InteractionFactFold.Apply(fact, new CallHeld(At(10), "anna"), 2));
         Assert.Equal(TimeSpan.FromSeconds(10), fact.HoldTime);
     }
+
+    [Fact]
+    public void Transfers_consults_conferences_and_listen_ins_are_recorded_with_every_agent_who_talked()
+    {
+        var number = new RoutingTarget(RoutingTargetKind.ExternalNumber, "+48555");
+        var fact = Fold(
+            Arrived(0),
+            new CallQueued(At(1), "sales", 0),
+            new AgentRingStarted(At(2), "anna", "sales", At(20), TimeSpan.Zero, 1),
+            new CallConnected(At(5), "anna"),
+            new ListenInStarted(At(6), "sue", ListenInMode.Monitor),
+            new ListenInStarted(At(7), "sue", ListenInMode.Whisper, ListenInMode.Monitor),
+            new ConsultRingStarted(At(10), "anna", "bob", ConsultPurpose.Consult, At(30)),
+            new ConsultAnswered(At(12), "bob"),
+            new ConferenceStarted(At(20), "anna", "bob"),
+            new AgentLeftCall(At(30), "anna"),
+            new ConsultRingStarted(At(40), "bob", "carl", ConsultPurpose.Consult, At(60)),
+            new ConsultAnswered(At(42), "carl"),
+            new ConsultTransferred(At(50), "bob", "carl"),
+            new CallTransferStarted(At(60), "carl", number),
+            new CallTransferFailed(At(61), number, "busy"),
+            new CallTransferStarted(At(70), "carl", number),
+            new CallTransferCompleted(At(72), number));
+
+        Assert.Equal(["anna", "bob", "carl"], fact.Agents);
+        Assert.Equal(("carl", 2, true), (fact.AgentId, fact.Consults, fact.Conferenced));
+        Assert.Equal(
+            [
+                new InteractionTransfer(At(50), "bob", new RoutingTarget(RoutingTargetKind.Agent, "carl"), Attended: true, Completed: true),
+                new InteractionTransfer(At(60), "carl", number, Attended: false, Completed: false),
+                new InteractionTransfer(At(70), "carl", number, Attended: false, Completed: true),
+            ],
+            fact.Transfers);
+        Assert.Equal([new InteractionListenIn(At(6), "sue", ListenInMode.Monitor), new InteractionListenIn(At(7), "sue", ListenInMode.Whisper)], fact.ListenIns);
+    }
 }

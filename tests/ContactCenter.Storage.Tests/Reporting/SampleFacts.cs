@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Reporting;
 
@@ -38,6 +39,7 @@ internal static class SampleFacts
         MissedBy = ["agent-1", "agent-2"],
         LastRingAt = startedAt.AddSeconds(70).ToOffset(TimeSpan.FromHours(-5)),
         AgentId = "agent-3",
+        Agents = ["agent-3", "agent-4"],
         AnsweredAt = startedAt.AddSeconds(75),
         RingToAnswer = TimeSpan.FromMilliseconds(4_321),
         Holds = 2,
@@ -51,6 +53,10 @@ internal static class SampleFacts
         LeftQueueTo = new RoutingTarget(RoutingTargetKind.ExternalNumber, "+48800100200"),
         LeftQueueReason = "overflow",
         LeftQueueAt = startedAt.AddSeconds(40),
+        Transfers = [new InteractionTransfer(startedAt.AddMinutes(5), "agent-3", new RoutingTarget(RoutingTargetKind.Agent, "agent-4"), Attended: true, Completed: true)],
+        Consults = 1,
+        Conferenced = true,
+        ListenIns = [new InteractionListenIn(startedAt.AddMinutes(4), "supervisor-1", ListenInMode.Whisper)],
         CategoryId = "complaint",
         Notes =
         [
@@ -89,6 +95,9 @@ internal static class SampleFacts
         Assert.Equal(Scalars(expected), Scalars(actual));
         Assert.Equal(expected.StartedAt.Offset, actual.StartedAt.Offset);
         Assert.Equal(expected.MissedBy.AsEnumerable(), actual.MissedBy.AsEnumerable());
+        Assert.Equal(expected.Agents.AsEnumerable(), actual.Agents.AsEnumerable());
+        Assert.Equal(expected.Transfers.AsEnumerable(), actual.Transfers.AsEnumerable());
+        Assert.Equal(expected.ListenIns.AsEnumerable(), actual.ListenIns.AsEnumerable());
         Assert.Equal(expected.Notes.AsEnumerable(), actual.Notes.AsEnumerable());
         Assert.Equal(expected.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal),
             actual.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal));
@@ -108,5 +117,5 @@ internal static class SampleFacts
 
     // Every other member compares by value in the record's equality.
     private static InteractionFact Scalars(InteractionFact fact) =>
-        fact with { MissedBy = [], Notes = [], Attributes = ImmutableDictionary<string, string>.Empty };
+        fact with { MissedBy = [], Agents = [], Transfers = [], ListenIns = [], Notes = [], Attributes = ImmutableDictionary<string, string>.Empty };
 }
