@@ -83,6 +83,11 @@ internal sealed partial class CallGrain
             return;
         }
         await AgentAsync(answered.AgentId, "answer", agent => agent.AnswerAsync(CallId));
+        if (decision.Find<ConsultTransferred>() is null)
+        {
+            // A consultation: the two agents talk while the customer waits on hold.
+            await MediaAsync(media => media.ConsultAsync(CallId, answered.AgentId));
+        }
         await AfterPassedAsync(decision);
     }
 
@@ -95,7 +100,7 @@ internal sealed partial class CallGrain
             return;
         }
         await AgentAsync(passed.FromAgentId, "end work", agent => agent.EndWorkAsync(CallId));
-        await MediaAsync(media => media.CancelAgentAsync(CallId, passed.FromAgentId));
+        await MediaAsync(media => media.DropLegAsync(CallId, passed.FromAgentId));
         await MediaAsync(media => media.BridgeAsync(CallId, passed.ToAgentId));
         if (decision.Find<CallRetrieved>() is not null)
         {
@@ -113,7 +118,7 @@ internal sealed partial class CallGrain
         }
         if (dropLeg)
         {
-            await MediaAsync(media => media.CancelAgentAsync(CallId, ended.AgentId));
+            await MediaAsync(media => media.DropLegAsync(CallId, ended.AgentId));
         }
         await ReleaseSecondAgentAsync(ended.AgentId, ended.Answered, reason);
     }

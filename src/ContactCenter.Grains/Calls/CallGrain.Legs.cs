@@ -91,7 +91,7 @@ internal sealed partial class CallGrain
         var agentId = ended.AgentId;
         if (cancel)
         {
-            await MediaAsync(media => media.CancelAgentAsync(CallId, agentId));
+            await MediaAsync(media => media.DropLegAsync(CallId, agentId));
         }
         var reason = ended.Reason switch
         {

@@ -22,7 +22,7 @@ internal sealed partial class CallGrain
         if (decision.Find<ListenInStopped>() is not null)
         {
             // The front end has no listen-in stop of its own: the supervisor's leg is dropped like any agent leg.
-            await MediaAsync(media => media.CancelAgentAsync(CallId, supervisorId));
+            await MediaAsync(media => media.DropLegAsync(CallId, supervisorId));
         }
         return decision.ToResult();
     }

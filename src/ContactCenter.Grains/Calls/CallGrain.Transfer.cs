@@ -45,10 +45,10 @@ internal sealed partial class CallGrain
         }
         decision = await CommitAsync("blind transfer", decision);
         await AgentAsync(agentId, "end work", agent => agent.EndWorkAsync(CallId));
-        await MediaAsync(media => media.CancelAgentAsync(CallId, agentId));
+        await MediaAsync(media => media.DropLegAsync(CallId, agentId));
         foreach (var stopped in decision.Events.OfType<ListenInStopped>())
         {
-            await MediaAsync(media => media.CancelAgentAsync(CallId, stopped.SupervisorId));
+            await MediaAsync(media => media.DropLegAsync(CallId, stopped.SupervisorId));
         }
         await OnEnqueuedAsync(queueId, before.CallerBoost, [], hops: 0, result);
         return decision.ToResult();

@@ -37,7 +37,9 @@ internal sealed class InstantFarEnds(IGrainFactory grains) : ICallMedia
         return Task.CompletedTask;
     }
 
-    public Task CancelAgentAsync(string callId, string agentId) => Task.CompletedTask;
+    public Task DropLegAsync(string callId, string agentId) => Task.CompletedTask;
+
+    public Task ConsultAsync(string callId, string agentId) => Task.CompletedTask;
 
     public Task BridgeAsync(string callId, string agentId)
     {

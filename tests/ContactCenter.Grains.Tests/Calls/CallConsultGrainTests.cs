@@ -23,6 +23,7 @@ public sealed class CallConsultGrainTests(RoutingClusterFixture fixture) : IClas
     public async Task A_consultation_completed_as_an_attended_transfer_leaves_the_call_with_the_consulted_agent()
     {
         var (call, callId, anna, bob) = await ConsultingAsync();
+        await Media.WaitForAsync(callId, nameof(ICallMedia.ConsultAsync), a => (string?)a == Id(bob));
 
         var completed = await call.CompleteTransferAsync(Id(anna));
 
@@ -30,7 +31,7 @@ public sealed class CallConsultGrainTests(RoutingClusterFixture fixture) : IClas
         var passed = await call.GetStatusAsync();
         Assert.Equal((CallPhase.Connected, Id(bob), false, (CallConsult?)null), (passed.Phase, passed.AgentId, passed.Held, passed.Consult));
         await Media.WaitForAsync(callId, nameof(ICallMedia.BridgeAsync), a => (string?)a == Id(bob));
-        await Media.WaitForAsync(callId, nameof(ICallMedia.CancelAgentAsync), a => (string?)a == Id(anna));
+        await Media.WaitForAsync(callId, nameof(ICallMedia.DropLegAsync), a => (string?)a == Id(anna));
         await Media.WaitForAsync(callId, nameof(ICallMedia.HoldAsync), a => (bool?)a == false);
         Assert.Equal(AgentActivity.WrapUp, await ActivityAsync(anna, callId));
         Assert.Equal(AgentActivity.Busy, await ActivityAsync(bob, callId));
@@ -77,7 +78,7 @@ public sealed class CallConsultGrainTests(RoutingClusterFixture fixture) : IClas
         Assert.True(cancelled.Changed, cancelled.Message);
         var status = await call.GetStatusAsync();
         Assert.Equal((Id(anna), false, (CallConsult?)null), (status.AgentId, status.Held, status.Consult));
-        await Media.WaitForAsync(callId, nameof(ICallMedia.CancelAgentAsync), a => (string?)a == Id(bob));
+        await Media.WaitForAsync(callId, nameof(ICallMedia.DropLegAsync), a => (string?)a == Id(bob));
         await Media.WaitForAsync(callId, nameof(ICallMedia.HoldAsync), a => (bool?)a == false);
         Assert.Equal(AgentActivity.WrapUp, await ActivityAsync(bob, callId));
         Assert.Equal(AgentActivity.Busy, await ActivityAsync(anna, callId));
@@ -96,7 +97,7 @@ public sealed class CallConsultGrainTests(RoutingClusterFixture fixture) : IClas
         Assert.True((await call.CancelConsultAsync(Id(anna))).Changed);
 
         await fixture.HoldsAsync(bob);
-        await Media.WaitForAsync(callId, nameof(ICallMedia.CancelAgentAsync), a => (string?)a == Id(bob));
+        await Media.WaitForAsync(callId, nameof(ICallMedia.DropLegAsync), a => (string?)a == Id(bob));
         Assert.False((await call.GetStatusAsync()).Held);
         await _driver.HangUpAndFinishAsync(call, anna);
     }
@@ -111,7 +112,7 @@ public sealed class CallConsultGrainTests(RoutingClusterFixture fixture) : IClas
 
         fixture.Time.Advance(CallRules.ConsultRingTimeout);
 
-        await Media.WaitForAsync(callId, nameof(ICallMedia.CancelAgentAsync), a => (string?)a == Id(bob));
+        await Media.WaitForAsync(callId, nameof(ICallMedia.DropLegAsync), a => (string?)a == Id(bob));
         await Eventually.TrueAsync(async () => (await call.GetStatusAsync()).Consult is null, RoutingClusterFixture.Wait,
             $"call {callId} to give up on {Id(bob)}");
         var status = await call.GetStatusAsync();
@@ -166,7 +167,7 @@ public sealed class CallConsultGrainTests(RoutingClusterFixture fixture) : IClas
 
         var status = await call.GetStatusAsync();
         Assert.Equal((CallPhase.Connected, Id(anna), true, (CallConsult?)null), (status.Phase, status.AgentId, status.Held, status.Consult));
-        await Media.WaitForAsync(callId, nameof(ICallMedia.CancelAgentAsync), a => (string?)a == Id(bob));
+        await Media.WaitForAsync(callId, nameof(ICallMedia.DropLegAsync), a => (string?)a == Id(bob));
         Assert.DoesNotContain(Media.For(callId), c => c.Name == nameof(ICallMedia.HangUpAsync));
         Assert.Equal(AgentActivity.Busy, await ActivityAsync(anna, callId));
         Assert.Equal(AgentActivity.WrapUp, await ActivityAsync(bob, callId));
@@ -192,7 +193,7 @@ public sealed class CallConsultGrainTests(RoutingClusterFixture fixture) : IClas
 
         Assert.True((await call.StopListenInAsync(Sue)).Changed);
 
-        await Media.WaitForAsync(callId, nameof(ICallMedia.CancelAgentAsync), a => (string?)a == Sue);
+        await Media.WaitForAsync(callId, nameof(ICallMedia.DropLegAsync), a => (string?)a == Sue);
         Assert.Empty((await call.GetStatusAsync()).ListenIns);
         Assert.False((await call.StopListenInAsync(Sue)).Changed);
         var journal = await ListenInJournalAsync(callId);

@@ -124,7 +124,7 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
 
         fixture.Time.Advance(TimeSpan.FromSeconds(16));
 
-        await Media.WaitForAsync(callId, nameof(ICallMedia.CancelAgentAsync), a => (string?)a == agent.GetPrimaryKeyString());
+        await Media.WaitForAsync(callId, nameof(ICallMedia.DropLegAsync), a => (string?)a == agent.GetPrimaryKeyString());
         await Eventually.TrueAsync(async () => (await call.GetStatusAsync()).MissedBy.Contains(agent.GetPrimaryKeyString()), Wait,
             $"call {callId} to record the miss of {agent.GetPrimaryKeyString()}");
     }

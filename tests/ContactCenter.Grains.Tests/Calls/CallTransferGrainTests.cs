@@ -74,7 +74,7 @@ public sealed class CallTransferGrainTests(RoutingClusterFixture fixture) : ICla
 
         Assert.True(transferred.Changed, transferred.Message);
         Assert.Equal(AgentActivity.WrapUp, await ActivityAsync(anna, callId));
-        await Media.WaitForAsync(callId, nameof(ICallMedia.CancelAgentAsync), a => (string?)a == Id(anna));
+        await Media.WaitForAsync(callId, nameof(ICallMedia.DropLegAsync), a => (string?)a == Id(anna));
         await Media.WaitForAsync(callId, nameof(ICallMedia.RingAgentAsync), a => ((AgentLegRequest)a!).AgentId == Id(bob));
         var ringing = await call.GetStatusAsync();
         Assert.Equal((CallPhase.Ringing, Id(support), Id(bob)), (ringing.Phase, ringing.QueueId, ringing.AgentId));

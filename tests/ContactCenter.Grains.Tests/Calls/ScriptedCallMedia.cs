@@ -51,7 +51,9 @@ public sealed class ScriptedCallMedia : ICallMedia
 
     public Task RingAgentAsync(string callId, AgentLegRequest request) => Record(callId, nameof(RingAgentAsync), request);
 
-    public Task CancelAgentAsync(string callId, string agentId) => Record(callId, nameof(CancelAgentAsync), agentId);
+    public Task DropLegAsync(string callId, string agentId) => Record(callId, nameof(DropLegAsync), agentId);
+
+    public Task ConsultAsync(string callId, string agentId) => Record(callId, nameof(ConsultAsync), agentId);
 
     public Task BridgeAsync(string callId, string agentId) => Record(callId, nameof(BridgeAsync), agentId);
 

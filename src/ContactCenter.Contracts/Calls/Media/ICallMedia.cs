@@ -25,8 +25,14 @@ public interface ICallMedia : IGrainObserver
     /// reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/>.</summary>
     Task RingAgentAsync(string callId, AgentLegRequest request);
 
-    /// <summary>Stops ringing the agent (CANCEL), e.g. when the caller hung up or the ring timeout passed.</summary>
-    Task CancelAgentAsync(string callId, string agentId);
+    /// <summary>Ends one party's leg of the call — an agent's, or a listening supervisor's (<paramref name="agentId"/> is
+    /// their id): stops ringing it (CANCEL) or hangs it up (BYE); the other legs stay. Used when the ring timeout
+    /// passes, the caller hung up while the agent rang, or an agent leaves a call that goes on (transfer, consult).</summary>
+    Task DropLegAsync(string callId, string agentId);
+
+    /// <summary>Connects the call's agent with another agent's answered leg while the customer stays on hold (a
+    /// consultation); <see cref="BridgeAsync"/> or <see cref="ConferenceAsync"/> ends it.</summary>
+    Task ConsultAsync(string callId, string agentId);
 
     /// <summary>Connects the caller and the agent's answered leg (stops playback).</summary>
     Task BridgeAsync(string callId, string agentId);
