@@ -36,6 +36,7 @@ public sealed class CallCenterScenarioTests
         var site = cluster.Client.GetGrain<ISiteLiveView>(SiteSettings.SiteId);
         await site.CatchUpAsync();
         outcome.AssertSiteFiguresAgree(await site.GetStatusAsync());
+        await DayOutcome.AssertDecisionsReplayAsync(cluster.Storage.Journal, expectedAtLeast: outcome.Completed);
         Assert.Equal(outcome.Completed, outcome.Agents.Sum(a => a.Counters.Handled));
         Assert.Equal(outcome.Calls.Sum(c => c.MissedBy.Length), outcome.Agents.Sum(a => a.Counters.Missed));
         Assert.True(outcome.Completed > plan.Calls / 2, $"only {outcome.Completed} of {plan.Calls} calls were answered");
@@ -67,6 +68,7 @@ public sealed class CallCenterScenarioTests
         var outcome = await DayOutcome.ReadAsync(cluster.Client, simulation);
         outcome.AssertEveryCallAccountedFor(exactCounters: false);
         outcome.AssertFactsAgreeWithCalls(await FactsAsync(cluster, facts, simulation));
+        await DayOutcome.AssertDecisionsReplayAsync(cluster.Storage.Journal, expectedAtLeast: outcome.Completed);
         Assert.True(outcome.Agents.Sum(a => a.Counters.Handled) <= outcome.Completed,
             $"agents handled {outcome.Agents.Sum(a => a.Counters.Handled)} calls but only {outcome.Completed} were answered (double assignment?)");
     }

@@ -1,9 +1,13 @@
+using System.Text.Json;
 using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.LiveViews;
 using ContactCenter.Contracts.Queues;
+using ContactCenter.Contracts.Queues.Events;
 using ContactCenter.Contracts.Reporting;
+using ContactCenter.Contracts.Routing;
+using ContactCenter.Grains.Routing;
 using ContactCenter.TestSupport;
 
 namespace ContactCenter.Grains.Tests.Scenarios;
@@ -89,5 +93,57 @@ internal sealed record DayOutcome(CallStatus[] Calls, AgentStatus[] Agents, Queu
         Assert.Equal(
             (shown.Count, shown.Count(s => s == DisplayedState.Available), shown.Count(s => s == DisplayedState.Paused), shown.Count(s => s == DisplayedState.Busy)),
             (site.Agents.LoggedIn, site.Agents.Available, site.Agents.Paused, site.Agents.Busy));
+    }
+
+    /// <summary>"Why this agent?" holds for the whole day: every push and pull decision the queues journaled, replayed
+    /// through the routing functions from its recorded inputs, comes out the same; and every pull took the highest work
+    /// priority it could take and, within equal work and agent priority, the earliest arrival (FIFO across the agent's
+    /// queues; sticky holds and work the agent already let ring out are set aside).</summary>
+    public static async Task AssertDecisionsReplayAsync(IEventJournal journal, int expectedAtLeast)
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = QueueJsonContext.Default };
+        var replayed = 0;
+        var queueStream = typeof(IQueueGrain).FullName + "/";
+        long after = 0;
+        while (true)
+        {
+            var page = await journal.ReadAllAsync(after, 1000, TestContext.Current.CancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+            after = page[^1].Position;
+            foreach (var record in page.Where(r => r.StreamId.StartsWith(queueStream, StringComparison.Ordinal)))
+            {
+                if (record.EventType == nameof(WorkOffered))
+                {
+                    var decision = ((WorkOffered)JsonSerializer.Deserialize<QueueEvent>(record.Json, options)!).Decision;
+                    Assert.Equal(JsonSerializer.Serialize(decision, options), JsonSerializer.Serialize(PushRouter.Decide(decision.Input), options));
+                    replayed++;
+                }
+                else if (record.EventType == nameof(WorkClaimed))
+                {
+                    var decision = ((WorkClaimed)JsonSerializer.Deserialize<QueueEvent>(record.Json, options)!).Decision;
+                    Assert.Equal(JsonSerializer.Serialize(decision, options), JsonSerializer.Serialize(PullRouter.Decide(decision.Input), options));
+                    AssertFifo(decision);
+                    replayed++;
+                }
+            }
+        }
+        Assert.True(replayed >= expectedAtLeast, $"only {replayed} routing decisions were journaled");
+    }
+
+    private static void AssertFifo(PullDecision decision)
+    {
+        if (decision.Candidates.SingleOrDefault(c => c.Rank == 1) is not { HeldForAgent: false, MissedByAgent: false } chosen)
+        {
+            return;
+        }
+        var rivals = decision.Candidates.Where(c => c.Exclusion is null && !c.HeldForAgent && !c.MissedByAgent).ToList();
+        Assert.True(rivals.All(c => c.WorkPriority <= chosen.WorkPriority),
+            $"{decision.Input.Agent.AgentId} took {chosen.WorkItemId} (work priority {chosen.WorkPriority}) over higher-priority work");
+        var earlier = rivals.Where(c => c.WorkPriority == chosen.WorkPriority && c.AgentPriority == chosen.AgentPriority && c.ArrivedAt < chosen.ArrivedAt).ToList();
+        Assert.True(earlier.Count == 0,
+            $"{decision.Input.Agent.AgentId} took {chosen.WorkItemId} (arrived {chosen.ArrivedAt:O}) before {string.Join(", ", earlier.Select(c => $"{c.WorkItemId} (arrived {c.ArrivedAt:O})"))} of equal work and agent priority");
     }
 }
