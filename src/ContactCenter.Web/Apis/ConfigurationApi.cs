@@ -1,0 +1,85 @@
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Storage.Documents;
+using ContactCenter.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactCenter.Web.Apis;
+
+/// <summary>The configuration REST API (ADM-2): skills, queues, agent profiles, pause codes, call categories, no-answer
+/// policies and the site settings, read by supervisors and written by admins, every write a compare-and-swap on the
+/// document's version (its ETag) and audited.</summary>
+public static class ConfigurationApi
+{
+    /// <summary>Maps the configuration endpoints on <paramref name="api"/> (the <c>/api/v1</c> group): for each kind
+    /// <c>GET /x</c> (a page by id), <c>GET</c>, <c>PUT</c> and <c>DELETE /x/{id}</c>; <c>GET</c> and
+    /// <c>PUT /site-settings</c>.</summary>
+    public static IEndpointRouteBuilder MapConfigurationApi(this IEndpointRouteBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapDocuments("/skills", VersionedResource<Skill>.Document(DocumentKind.Skill, "skill", d => d.Id, d => d.Version),
+            "Skill", "Skills");
+        api.MapDocuments("/queues", VersionedResource<Queue>.Document(DocumentKind.Queue, "queue", d => d.Id, d => d.Version),
+            "Queue", "Queues");
+        api.MapDocuments("/agent-profiles",
+            VersionedResource<AgentProfile>.Document(DocumentKind.AgentProfile, "agent profile", d => d.Id, d => d.Version),
+            "AgentProfile", "AgentProfiles");
+        api.MapDocuments("/pause-codes",
+            VersionedResource<PauseCode>.Document(DocumentKind.PauseCode, "pause code", d => d.Id, d => d.Version),
+            "PauseCode", "PauseCodes");
+        api.MapDocuments("/categories",
+            VersionedResource<CallCategory>.Document(DocumentKind.CallCategory, "call category", d => d.Id, d => d.Version),
+            "Category", "Categories");
+        api.MapDocuments("/no-answer-policies",
+            VersionedResource<NoAnswerPolicy>.Document(DocumentKind.NoAnswerPolicy, "no-answer policy", d => d.Id, d => d.Version),
+            "NoAnswerPolicy", "NoAnswerPolicies");
+        api.MapSiteSettings();
+        return api;
+    }
+
+    private static void MapDocuments<T>(this IEndpointRouteBuilder api, string path, VersionedResource<T> resource,
+        string operation, string plural)
+        where T : class
+    {
+        api.MapGet(path, ListAsync<T>)
+            .WithName($"List{plural}")
+            .WithSummary($"Lists {resource.Noun} documents by id, a page at a time (pass nextAfterId as afterId).")
+            .WithTags(plural)
+            .RequireAuthorization(Policies.Supervisor);
+        api.MapItem($"{path}/{{id}}", resource, operation, plural, Policies.Supervisor, Policies.Admin, Policies.Admin);
+    }
+
+    private static void MapSiteSettings(this IEndpointRouteBuilder api)
+    {
+        const string Tag = "SiteSettings";
+        var resource = VersionedResource<SiteSettings>.Document(DocumentKind.SiteSettings, "site settings", d => d.Id, d => d.Version);
+        // A lambda taking only the context would bind as a RequestDelegate and drop its result.
+        api.MapGet("/site-settings", (HttpContext http, CancellationToken _) => VersionedEndpoints.GetAsync(resource, SiteSettings.SiteId, http))
+            .WithName("GetSiteSettings")
+            .WithSummary("Reads the site settings; their version is the ETag.")
+            .WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Supervisor);
+        api.MapPut("/site-settings", (SiteSettings body, HttpContext http) => VersionedEndpoints.PutAsync(resource, SiteSettings.SiteId, body, http))
+            .WithName("PutSiteSettings")
+            .WithSummary("Creates the site settings (no If-Match) or replaces them (If-Match: their ETag).")
+            .WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .RequireAuthorization(Policies.Admin);
+    }
+
+    private static async Task<Results<Ok<DocumentPage<T>>, ValidationProblem>> ListAsync<T>(
+        string? afterId, int? limit, IDocumentStore store, CancellationToken cancellationToken)
+        where T : class
+    {
+        var size = limit ?? DocumentPage<T>.DefaultLimit;
+        if (size is < 1 or > DocumentPage<T>.MaxLimit)
+        {
+            return ApiProblems.Invalid("limit", $"must be between 1 and {DocumentPage<T>.MaxLimit}");
+        }
+        return TypedResults.Ok(await store.ListAsync<T>(afterId, size, cancellationToken));
+    }
+}
