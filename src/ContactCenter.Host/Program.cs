@@ -3,6 +3,7 @@ using ContactCenter.Host.Configuration;
 using ContactCenter.Host.Diagnostics;
 using ContactCenter.Host.Health;
 using ContactCenter.Web;
+using ContactCenter.Web.Hubs;
 
 if (NodeCommandLine.IsHelpRequested(args))
 {
@@ -21,7 +22,10 @@ try
     var web = node.GetRoles().HasFlag(NodeRoles.Web);
     if (web)
     {
-        builder.Services.AddContactCenterWeb();
+        // The single-node demo (in-memory stores) starts with the demo users of DemoUsers; a PostgreSQL site starts with
+        // none and its first admin account is created by the operator.
+        builder.Services.AddContactCenterWeb(security => security.SeedDemoUsers |= node.ConnectionString is null);
+        builder.Services.AddLiveHubs();
     }
 
     await using var app = builder.Build();
@@ -30,6 +34,7 @@ try
     if (web)
     {
         app.MapContactCenterWeb();
+        app.MapLiveHubs();
     }
     await app.RunAsync();
     return 0;

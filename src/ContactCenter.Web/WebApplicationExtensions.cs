@@ -1,3 +1,4 @@
+using ContactCenter.Web.Apis;
 using Microsoft.AspNetCore.Builder;
 
 namespace ContactCenter.Web;
@@ -8,14 +9,20 @@ public static class WebApplicationExtensions
     /// <summary>The prefix of every REST endpoint.</summary>
     public const string ApiPrefix = "/api/v1";
 
-    /// <summary>Maps the OpenAPI document at <c>/openapi/v1.json</c> and the REST API under <see cref="ApiPrefix"/>; errors
+    /// <summary>Maps the OpenAPI document at <c>/openapi/v1.json</c> (open to all) and the REST API under
+    /// <see cref="ApiPrefix"/> (sign-in, configuration, contacts, audit; every endpoint declares its policy); errors
     /// answer as problem details.</summary>
     public static WebApplication MapContactCenterWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        var api = app.MapGroup(ApiPrefix);
+        api.MapAuthApi();
+        api.MapConfigurationApi();
+        api.MapContactsApi();
+        api.MapAuditApi();
         return app;
     }
 }

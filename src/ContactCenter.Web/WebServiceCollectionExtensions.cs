@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ContactCenter.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Web;
@@ -7,9 +8,12 @@ namespace ContactCenter.Web;
 public static class WebServiceCollectionExtensions
 {
     /// <summary>Registers the web role: problem details for every error, JSON as the API speaks it (camelCase, enums as
-    /// strings) and the OpenAPI document <c>v1</c>. The host adds the stores and the cluster client it reads.</summary>
-    public static IServiceCollection AddContactCenterWeb(this IServiceCollection services)
+    /// strings), the OpenAPI document <c>v1</c>, and authentication and authorization
+    /// (<see cref="WebSecurityServiceCollectionExtensions.AddWebSecurity"/>). The host adds the stores it reads
+    /// (documents, contacts, audit log).</summary>
+    public static IServiceCollection AddContactCenterWeb(this IServiceCollection services, Action<WebSecurityOptions>? security = null)
     {
+        services.AddWebSecurity(security);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1");

@@ -1,3 +1,4 @@
+using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Contacts;
 using ContactCenter.Storage.Documents;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Web.Tests;
 
-/// <summary>The web role on an in-process test server over the in-memory stores, as the single-node host wires it.</summary>
+/// <summary>The web role on an in-process test server over the in-memory stores, as the single-node host wires it:
+/// real authentication (sign in with accounts stored in the document store), every API, problem details.</summary>
 internal sealed class WebTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -18,6 +20,9 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The in-process server (for WebSocket clients).</summary>
+    public TestServer Server => _app.GetTestServer();
+
     /// <summary>Starts the web role; <paramref name="configure"/> adds services and <paramref name="map"/> maps endpoints
     /// beyond what <see cref="WebServiceCollectionExtensions.AddContactCenterWeb"/> and
     /// <see cref="WebApplicationExtensions.MapContactCenterWeb"/> do.</summary>
@@ -27,6 +32,7 @@ internal sealed class WebTestHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Services.AddInMemoryDocumentStore();
         builder.Services.AddInMemoryContactDirectory();
+        builder.Services.AddInMemoryAuditLog();
         builder.Services.AddContactCenterWeb();
         configure?.Invoke(builder.Services);
         var app = builder.Build();

@@ -6,6 +6,7 @@ using ContactCenter.Actors.Postgres;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Reporting;
 using ContactCenter.Host.Configuration;
+using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Contacts;
 using ContactCenter.Storage.Documents;
 using ContactCenter.Storage.Reporting;
@@ -49,16 +50,21 @@ internal static class NodeClusterExtensions
             runtime.Port = node.SiloPort;
         });
 
-        // The container owns the silo or client and disposes it once, after the hosted service has stopped it.
+        // The container owns the silo or client and disposes it once, after the hosted service has stopped it. Either
+        // provides the grain factory and streams the web role reads.
         if (roles.HasFlag(NodeRoles.Silo))
         {
             services.AddSingleton(provider => new Silo(provider));
+            services.AddSingleton(provider => provider.GetRequiredService<Silo>().GrainFactory);
+            services.AddSingleton(provider => provider.GetRequiredService<Silo>().Streams);
             AddMember<SiloHostedService>(services);
             services.AddHostedService<JournalProjectionsHostedService>();
         }
         else
         {
             services.AddSingleton(provider => new ClusterClient(provider));
+            services.AddSingleton<IGrainFactory>(provider => provider.GetRequiredService<ClusterClient>());
+            services.AddSingleton(provider => provider.GetRequiredService<ClusterClient>().Streams);
             AddMember<ClusterClientHostedService>(services);
         }
         return services;
@@ -87,6 +93,7 @@ internal static class NodeClusterExtensions
             services.AddPostgresDocumentStore(dataSource);
             services.AddPostgresInteractionFactStore(dataSource);
             services.AddPostgresContactDirectory(dataSource);
+            services.AddPostgresAuditLog(dataSource);
             return;
         }
         if (!roles.HasFlag(NodeRoles.Silo))
@@ -99,6 +106,7 @@ internal static class NodeClusterExtensions
         services.AddInMemoryDocumentStore();
         services.AddInMemoryInteractionFactStore();
         services.AddInMemoryContactDirectory();
+        services.AddInMemoryAuditLog();
     }
 
     /// <summary>Npgsql's default pool (100 connections per process) lets a handful of silos exhaust a server's

@@ -19,4 +19,5 @@ namespace ContactCenter.Storage.Documents;
 [JsonSerializable(typeof(NoAnswerPolicy))]
 [JsonSerializable(typeof(IvrTree))]
 [JsonSerializable(typeof(SiteSettings))]
+[JsonSerializable(typeof(UserAccount))]
 internal sealed partial class ConfigurationDocumentJsonContext : JsonSerializerContext;

@@ -27,4 +27,7 @@ public enum DocumentKind
 
     /// <summary><see cref="Contracts.Configuration.SiteSettings"/>.</summary>
     SiteSettings,
+
+    /// <summary><see cref="Contracts.Configuration.UserAccount"/>.</summary>
+    UserAccount,
 }

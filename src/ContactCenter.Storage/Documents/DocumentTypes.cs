@@ -32,6 +32,9 @@ internal static class DocumentTypes
     public static readonly DocumentType<SiteSettings> SiteSettings =
         new(DocumentKind.SiteSettings, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.SiteSettings);
 
+    public static readonly DocumentType<UserAccount> UserAccount =
+        new(DocumentKind.UserAccount, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.UserAccount);
+
     /// <summary>The type of documents of <typeparamref name="T"/>; <see cref="NotSupportedException"/> for a type
     /// that is not a configuration document.</summary>
     public static DocumentType<T> For<T>() where T : class => ForType(typeof(T)) as DocumentType<T>
@@ -46,5 +49,6 @@ internal static class DocumentTypes
         : type == typeof(NoAnswerPolicy) ? NoAnswerPolicy
         : type == typeof(IvrTree) ? IvrTree
         : type == typeof(SiteSettings) ? SiteSettings
+        : type == typeof(UserAccount) ? UserAccount
         : null;
 }

@@ -1,20 +1,23 @@
+using ContactCenter.Contracts.Configuration;
+
 namespace ContactCenter.Web.Security;
 
-/// <summary>The roles a user account can hold (ADM-1); a person may hold several.</summary>
+/// <summary>The roles a user account can hold (ADM-1), as the web role names them; the names are
+/// <see cref="UserRoles"/>'s, which the account documents store.</summary>
 public static class Roles
 {
-    /// <summary>Configures everything: users, queues, skills, settings; reads the audit log.</summary>
-    public const string Admin = "admin";
+    /// <summary><see cref="UserRoles.Admin"/>.</summary>
+    public const string Admin = UserRoles.Admin;
 
-    /// <summary>Watches and steers agents and queues; reads configuration.</summary>
-    public const string Supervisor = "supervisor";
+    /// <summary><see cref="UserRoles.Supervisor"/>.</summary>
+    public const string Supervisor = UserRoles.Supervisor;
 
-    /// <summary>Handles interactions in the agent workspace.</summary>
-    public const string Agent = "agent";
+    /// <summary><see cref="UserRoles.Agent"/>.</summary>
+    public const string Agent = UserRoles.Agent;
 
-    /// <summary>A wall display: reads aggregates only.</summary>
-    public const string Wallboard = "wallboard";
+    /// <summary><see cref="UserRoles.Wallboard"/>.</summary>
+    public const string Wallboard = UserRoles.Wallboard;
 
     /// <summary>Every role, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Admin, Supervisor, Agent, Wallboard];
+    public static IReadOnlyList<string> All => UserRoles.All;
 }

@@ -29,6 +29,7 @@ public abstract partial class DocumentStoreContractTests
         await RoundTripAsync(store, NoAnswerPolicy() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, IvrTree() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, Settings() with { Version = 42 }, d => d.Id);
+        await RoundTripAsync(store, User() with { Version = 42 }, d => d.Id);
     }
 
     [Fact]

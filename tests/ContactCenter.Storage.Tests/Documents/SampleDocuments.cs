@@ -63,6 +63,17 @@ internal static class SampleDocuments
     public static SiteSettings Settings(string? id = null, string? noAnswerPolicyId = "default") =>
         new() { Id = id ?? NewId("site"), NoAnswerPolicyId = noAnswerPolicyId };
 
+    /// <summary>A user account; the hash is in the shape PasswordHasher writes (v3), not of a real password.</summary>
+    public static UserAccount User(string? id = null) => new()
+    {
+        Id = id ?? NewId("user"),
+        DisplayName = "Anna Nowak",
+        Roles = [UserRoles.Agent, UserRoles.Supervisor],
+        Permissions = [UserPermission.ListenToRecordings],
+        AgentProfileId = "anna",
+        PasswordHash = "AQAAAAIAAYagAAAAEFpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWg==",
+    };
+
     public static string Json<T>(T? document) where T : class =>
         document is null ? "null" : DocumentTypes.For<T>().Serialize(document);
 

@@ -25,8 +25,8 @@ public sealed class ConfigurationKindsSmokeTests
     public async Task A_document_of_each_kind_is_created_read_listed_replaced_and_deleted(string path, string document, string changedField)
     {
         await using var host = await ApiTestHost.StartAsync();
-        using var admin = host.CreateClient("ada", "admin");
-        using var supervisor = host.CreateClient("sue", "supervisor");
+        using var admin = await host.CreateClientAsync("ada", "admin");
+        using var supervisor = await host.CreateClientAsync("sue", "supervisor");
         var body = JsonNode.Parse(document)!.AsObject();
         var item = $"/api/v1/{path}/{body["id"]}";
 
@@ -67,7 +67,7 @@ public sealed class ConfigurationKindsSmokeTests
     {
         _ = changedField;
         await using var host = await ApiTestHost.StartAsync();
-        using var admin = host.CreateClient("ada", "admin");
+        using var admin = await host.CreateClientAsync("ada", "admin");
         var body = JsonNode.Parse(document)!.AsObject();
         body["name"] = "";
 
@@ -81,8 +81,8 @@ public sealed class ConfigurationKindsSmokeTests
     public async Task The_site_settings_are_one_document_read_and_replaced_under_their_etag()
     {
         await using var host = await ApiTestHost.StartAsync();
-        using var admin = host.CreateClient("ada", "admin");
-        using var supervisor = host.CreateClient("sue", "supervisor");
+        using var admin = await host.CreateClientAsync("ada", "admin");
+        using var supervisor = await host.CreateClientAsync("sue", "supervisor");
         const string Path = "/api/v1/site-settings";
 
         using var absent = await supervisor.GetPathAsync(Path);

@@ -20,7 +20,7 @@ public sealed class QueueApiTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = await ApiTestHost.StartAsync();
-        _admin = _host.CreateClient("ada", "admin");
+        _admin = await _host.CreateClientAsync("ada", "admin");
     }
 
     public async ValueTask DisposeAsync()
@@ -235,7 +235,7 @@ public sealed class QueueApiTests : IAsyncLifetime
     public async Task Reads_need_a_supervisor_or_an_admin(string? role, HttpStatusCode expected)
     {
         await CreateSalesAsync();
-        using var client = role is null ? _host.CreateClient() : _host.CreateClient($"{role}-user", role);
+        using var client = role is null ? _host.CreateClient() : await _host.CreateClientAsync($"{role}-user", role);
 
         using var item = await client.GetPathAsync($"{Queues}/sales");
         using var list = await client.GetPathAsync(Queues);
@@ -251,7 +251,7 @@ public sealed class QueueApiTests : IAsyncLifetime
     [InlineData("admin", HttpStatusCode.Created)]
     public async Task Writes_need_an_admin(string? role, HttpStatusCode expected)
     {
-        using var client = role is null ? _host.CreateClient() : _host.CreateClient($"{role}-user", role);
+        using var client = role is null ? _host.CreateClient() : await _host.CreateClientAsync($"{role}-user", role);
 
         using var put = await client.PutJsonAsync($"{Queues}/sales", Sales);
 

@@ -27,7 +27,7 @@ public sealed class ContactsApiTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _host = await ApiTestHost.StartAsync();
-        _agent = _host.CreateClient("alex", "agent");
+        _agent = await _host.CreateClientAsync("alex", "agent");
     }
 
     public async ValueTask DisposeAsync()
@@ -126,7 +126,7 @@ public sealed class ContactsApiTests : IAsyncLifetime
     public async Task Agents_may_not_delete_and_supervisors_delete_under_the_etag()
     {
         await CreateAsync(Anna);
-        using var supervisor = _host.CreateClient("sue", "supervisor");
+        using var supervisor = await _host.CreateClientAsync("sue", "supervisor");
 
         using var byAgent = await _agent.DeleteIfMatchAsync($"{Contacts}/anna", "\"1\"");
         using var stale = await supervisor.DeleteIfMatchAsync($"{Contacts}/anna", "\"7\"");
@@ -150,7 +150,7 @@ public sealed class ContactsApiTests : IAsyncLifetime
     [InlineData("supervisor", HttpStatusCode.OK)]
     public async Task Reads_and_lookups_need_an_agent_supervisor_or_admin(string? role, HttpStatusCode expected)
     {
-        using var client = role is null ? _host.CreateClient() : _host.CreateClient($"{role}-user", role);
+        using var client = role is null ? _host.CreateClient() : await _host.CreateClientAsync($"{role}-user", role);
 
         using var list = await client.GetPathAsync(Contacts);
         using var lookup = await client.GetPathAsync($"{Contacts}/by-email/a@example.com");

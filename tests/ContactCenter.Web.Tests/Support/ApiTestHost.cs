@@ -1,29 +1,27 @@
-using ContactCenter.Storage.Audit;
-using ContactCenter.Web.Apis;
-using Microsoft.AspNetCore.Builder;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Storage.Documents;
+using ContactCenter.Web.Tests.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Web.Tests.Support;
 
-/// <summary>The web role with the configuration, contacts and audit APIs under <c>/api/v1</c>, test authentication
-/// and the in-memory audit log.</summary>
+/// <summary>The web role with every API, real authentication and the in-memory stores, and clients signed in with a
+/// bearer token as users of the roles a test needs.</summary>
 internal static class ApiTestHost
 {
-    public static Task<WebTestHost> StartAsync() => WebTestHost.StartAsync(
-        configure: services => services.AddTestAuthentication().AddInMemoryAuditLog(),
-        map: app =>
-        {
-            var api = app.MapGroup(WebApplicationExtensions.ApiPrefix);
-            api.MapConfigurationApi();
-            api.MapContactsApi();
-            api.MapAuditApi();
-        });
+    private const string Password = "test-password-1";
 
-    /// <summary>A client signed in as <paramref name="user"/> holding <paramref name="roles"/>.</summary>
-    public static HttpClient CreateClient(this WebTestHost host, string user, params string[] roles)
+    public static Task<WebTestHost> StartAsync() => WebTestHost.StartAsync();
+
+    /// <summary>A client signed in (bearer token) as <paramref name="user"/> holding <paramref name="roles"/>; the account
+    /// is created on first use.</summary>
+    public static async Task<HttpClient> CreateClientAsync(this WebTestHost host, string user, params string[] roles)
     {
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Add(TestAuthentication.UserHeader, user);
-        client.DefaultRequestHeaders.Add(TestAuthentication.RolesHeader, string.Join(',', roles));
-        return client;
+        var documents = host.Services.GetRequiredService<IDocumentStore>();
+        if (await documents.GetAsync<UserAccount>(user, TestContext.Current.CancellationToken) is null)
+        {
+            await host.AddUserAsync(user, Password, roles);
+        }
+        return await host.CreateBearerClientAsync(user, Password);
     }
 }

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using ContactCenter.Actors;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.LiveViews;
+using ContactCenter.Storage.Documents;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Web.Live;
+
+/// <summary>This web node's one subscription per live stream — every agent's and queue's (as configured in the document
+/// store, followed as documents are added), the site aggregate and the alerts — forwarded to the
+/// <see cref="LiveAudience"/>. However many browsers are connected, the cluster sends each change to this node once.</summary>
+public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore documents, LiveAudience audience, ILogger<LiveFeed> logger)
+    : IHostedService
+{
+    private readonly ConcurrentDictionary<StreamId, StreamSubscriptionHandle> _subscriptions = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        documents.Changed += OnDocumentChanged;
+        await FollowAsync<SiteLiveStatus>(LiveTopics.Site, LiveStreams.Site(SiteSettings.SiteId));
+        await FollowAsync<SupervisorAlert>(LiveTopics.Alert, LiveStreams.Alerts);
+        await ForEachIdAsync<AgentProfile>(p => p.Id, id => FollowAsync<AgentStatus>(LiveTopics.Agent, LiveStreams.Agent(id)), cancellationToken);
+        await ForEachIdAsync<Queue>(q => q.Id, id => FollowAsync<QueueLiveStatus>(LiveTopics.Queue, LiveStreams.Queue(id)), cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        documents.Changed -= OnDocumentChanged;
+        await _stopping.CancelAsync();
+        foreach (var subscription in _subscriptions.Values)
+        {
+            try
+            {
+                await subscription.UnsubscribeAsync();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogUnsubscribeFailed(subscription.StreamId.ToString(), exception.Message);
+            }
+        }
+        _subscriptions.Clear();
+    }
+
+    private void OnDocumentChanged(object? sender, DocumentChange change)
+    {
+        if (change.Type != DocumentChangeType.Created || _stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        _ = change.Kind switch
+        {
+            DocumentKind.AgentProfile => FollowAsync<AgentStatus>(LiveTopics.Agent, LiveStreams.Agent(change.Id)),
+            DocumentKind.Queue => FollowAsync<QueueLiveStatus>(LiveTopics.Queue, LiveStreams.Queue(change.Id)),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private async Task ForEachIdAsync<T>(Func<T, string> id, Func<string, Task> follow, CancellationToken cancellationToken) where T : class
+    {
+        string? after = null;
+        do
+        {
+            var page = await documents.ListAsync<T>(after, DocumentPage<T>.MaxLimit, cancellationToken);
+            foreach (var document in page.Items)
+            {
+                await follow(id(document));
+            }
+            after = page.NextAfterId;
+        }
+        while (after is not null);
+    }
+
+    /// <summary>Subscribes once per stream; a failure is logged and leaves the stream unfollowed until the next start
+    /// (clients still read snapshots).</summary>
+    private async Task FollowAsync<T>(string topic, StreamId stream) where T : notnull
+    {
+        if (_subscriptions.ContainsKey(stream))
+        {
+            return;
+        }
+        try
+        {
+            var handle = await streams.GetStream<T>(stream).SubscribeAsync((item, token) =>
+            {
+                audience.Publish(new LiveUpdate(topic, stream.Key, token.Epoch, token.Sequence, item));
+                return Task.CompletedTask;
+            });
+            if (!_subscriptions.TryAdd(stream, handle))
+            {
+                await handle.UnsubscribeAsync();
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSubscribeFailed(stream.ToString(), exception.Message);
+        }
+    }
+
+    [LoggerMessage(5110, LogLevel.Warning, "The web node could not follow live stream {Stream}: {Error}")]
+    private partial void LogSubscribeFailed(string stream, string error);
+
+    [LoggerMessage(5111, LogLevel.Debug, "Unsubscribing from live stream {Stream} failed: {Error}")]
+    private partial void LogUnsubscribeFailed(string stream, string error);
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.LiveViews;
+using ContactCenter.TestSupport;
+using ContactCenter.Web.Hubs;
+using ContactCenter.Web.Live;
+using ContactCenter.Web.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace ContactCenter.Web.Tests.Hubs;
+
+/// <summary>The supervisor and wallboard hubs end to end: a snapshot on request, then every change of the grains as
+/// numbered updates, commands that reach the grains, and the roles each hub admits.</summary>
+public sealed class LiveHubTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    /// <summary>The credentials of <paramref name="user"/> holding <paramref name="role"/> (a bearer token on the
+    /// WebSocket request; the account is created on first use).</summary>
+    private static async Task<Dictionary<string, string>> AsAsync(LiveHubHost host, string user, string role)
+    {
+        using var client = await host.Web.CreateClientAsync(user, role);
+        return new Dictionary<string, string> { ["Authorization"] = client.DefaultRequestHeaders.Authorization!.ToString() };
+    }
+
+    private static Task<LiveHubHost> StartAsync(string agentId) =>
+        LiveHubHost.StartAsync(documents => LiveHubHost.SeedAgentAndQueueAsync(documents, agentId, "sales"));
+
+    private static ConcurrentQueue<LiveUpdate> Collect(HubConnection connection, string topic)
+    {
+        var updates = new ConcurrentQueue<LiveUpdate>();
+        connection.On<LiveUpdate>(topic, updates.Enqueue);
+        return updates;
+    }
+
+    private static T ItemOf<T>(LiveUpdate update) => ((JsonElement)update.Item).Deserialize<T>(LiveHubHost.Json)!;
+
+    [Fact]
+    public async Task A_supervisor_sees_a_snapshot_then_every_agent_change_in_sequence_and_steers_the_agent()
+    {
+        await using var host = await StartAsync("anna");
+        await using var supervisor = await host.ConnectAsync(SupervisorHub.Path, await AsAsync(host, "sue", "supervisor"));
+        var agentUpdates = Collect(supervisor, LiveTopics.Agent);
+
+        var snapshot = await supervisor.InvokeAsync<List<AgentStatus>>(nameof(SupervisorHub.GetAgentsAsync), TestContext.Current.CancellationToken);
+        Assert.Equal(DisplayedState.LoggedOut, Assert.Single(snapshot).Displayed.State);
+
+        Assert.True((await host.Grains.GetGrain<IAgentGrain>("anna").LogInAsync()).Succeeded);
+        await Eventually.TrueAsync(() => agentUpdates.Any(u => ItemOf<AgentStatus>(u).Displayed.State == DisplayedState.Available), Wait, "anna available at the supervisor");
+
+        var paused = await supervisor.InvokeAsync<AgentCommandResult>(nameof(SupervisorHub.PauseAgentAsync), "anna", "lunch", TestContext.Current.CancellationToken);
+        Assert.False(paused.Succeeded); // no such pause code: refused by the grain, said so to the supervisor
+        var loggedOut = await supervisor.InvokeAsync<AgentCommandResult>(nameof(SupervisorHub.LogOutAgentAsync), "anna", TestContext.Current.CancellationToken);
+        Assert.True(loggedOut.Succeeded, loggedOut.Message);
+        await Eventually.TrueAsync(() => ItemOf<AgentStatus>(agentUpdates.Last()).Displayed.State == DisplayedState.LoggedOut, Wait, "anna logged out at the supervisor");
+
+        var updates = agentUpdates.ToArray();
+        Assert.All(updates, u => Assert.Equal("anna", u.Key));
+        Assert.All(updates.Zip(updates.Skip(1)), pair => Assert.Equal(pair.First.Sequence + 1, pair.Second.Sequence));
+        var versions = updates.Select(u => ItemOf<AgentStatus>(u).Version).ToArray();
+        Assert.True(versions.SequenceEqual(versions.Order()), "agent versions rise with the sequence");
+    }
+
+    [Fact]
+    public async Task A_wallboard_gets_the_site_figures_and_their_updates()
+    {
+        await using var host = await StartAsync("bob");
+        await using var wallboard = await host.ConnectAsync(WallboardHub.Path, await AsAsync(host, "wall-1", "wallboard"));
+        var siteUpdates = Collect(wallboard, LiveTopics.Site);
+
+        var before = await wallboard.InvokeAsync<SiteLiveStatus>(nameof(WallboardHub.GetSiteAsync), TestContext.Current.CancellationToken);
+        Assert.Equal(0, before.Agents.LoggedIn);
+
+        await host.Grains.GetGrain<IAgentGrain>("bob").LogInAsync();
+
+        await Eventually.TrueAsync(() => siteUpdates.Any(u => ItemOf<SiteLiveStatus>(u).Agents.Available == 1), Wait, "bob available on the wallboard");
+        var after = await wallboard.InvokeAsync<SiteLiveStatus>(nameof(WallboardHub.GetSiteAsync), TestContext.Current.CancellationToken);
+        Assert.True(after.Position > before.Position);
+        Assert.Equal(1, after.Agents.LoggedIn);
+    }
+
+    [Fact]
+    public async Task Each_hub_admits_only_its_roles()
+    {
+        await using var host = await StartAsync("carl");
+
+        var wallboard = await AsAsync(host, "wall-1", "wallboard");
+        var agent = await AsAsync(host, "carl", "agent");
+        await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectAsync(SupervisorHub.Path, wallboard));
+        await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectAsync(WallboardHub.Path, agent));
+        await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectAsync(WallboardHub.Path, new Dictionary<string, string>()));
+        await using var supervisorOnWallboard = await host.ConnectAsync(WallboardHub.Path, await AsAsync(host, "sue", "supervisor"));
+        Assert.Equal(HubConnectionState.Connected, supervisorOnWallboard.State);
+    }
+}
