@@ -59,9 +59,15 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_adminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        // FORCE ends the test's own sessions; a server process of another role on the database (an autovacuum worker
+        // on a busy server) makes it fail with 42501 for a non-superuser until that process is done, so try again.
+        await Eventually.SucceedsAsync(async () =>
+            {
+                await using var connection = new NpgsqlConnection(_adminConnectionString);
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+                return await drop.ExecuteNonQueryAsync();
+            },
+            TimeSpan.FromSeconds(30), $"dropping test database {Name}");
     }
 }

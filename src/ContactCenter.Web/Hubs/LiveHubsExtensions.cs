@@ -20,9 +20,10 @@ public static class LiveHubsExtensions
         return services;
     }
 
-    /// <summary>Maps <see cref="WallboardHub"/> and <see cref="SupervisorHub"/>.</summary>
+    /// <summary>Maps <see cref="AgentHub"/>, <see cref="SupervisorHub"/> and <see cref="WallboardHub"/>.</summary>
     public static IEndpointRouteBuilder MapLiveHubs(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapHub<AgentHub>(AgentHub.Path);
         endpoints.MapHub<WallboardHub>(WallboardHub.Path);
         endpoints.MapHub<SupervisorHub>(SupervisorHub.Path);
         return endpoints;

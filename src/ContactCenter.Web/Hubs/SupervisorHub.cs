@@ -1,5 +1,7 @@
 using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.LiveViews;
 using ContactCenter.Storage.Documents;
@@ -12,7 +14,7 @@ namespace ContactCenter.Web.Hubs;
 
 /// <summary>The supervisor's live view (SUP-1..3): every agent's status, the site aggregate with each queue's figures,
 /// and alerts, as snapshots on request and <see cref="LiveUpdate"/>s after; and the supervisor's commands on agents
-/// (SUP-4). Every item carries its grain's version, so a client drops updates older than its snapshot.</summary>
+/// (SUP-4), including listen-in on a call. Every item carries its grain's version, so a client drops updates older than its snapshot.</summary>
 [Authorize(Policy = Policies.Supervisor)]
 public sealed class SupervisorHub(LiveAudience audience, IGrainFactory grains, IDocumentStore documents) : Hub
 {
@@ -72,4 +74,13 @@ public sealed class SupervisorHub(LiveAudience audience, IGrainFactory grains, I
     /// <summary>Logs an agent out of a queue.</summary>
     public Task<AgentCommandResult> LogAgentOutOfQueueAsync(string agentId, string queueId) =>
         grains.GetGrain<IAgentGrain>(agentId).LogOutOfQueueAsync(queueId, AgentActor.Supervisor);
+
+    /// <summary>Starts listening in on a call (monitor, whisper or barge), or changes the mode.</summary>
+    public Task<CallCommandResult> ListenInAsync(string callId, ListenInMode mode) =>
+        grains.GetGrain<ICallGrain>(callId).ListenInAsync(SupervisorId, mode);
+
+    /// <summary>Stops listening in.</summary>
+    public Task<CallCommandResult> StopListenInAsync(string callId) => grains.GetGrain<ICallGrain>(callId).StopListenInAsync(SupervisorId);
+
+    private string SupervisorId => Context.User?.Identity?.Name ?? throw new HubException("not signed in");
 }

@@ -1,0 +1,113 @@
+using ContactCenter.Actors;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.LiveViews;
+using ContactCenter.Web.Live;
+using ContactCenter.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace ContactCenter.Web.Hubs;
+
+/// <summary>The agent workspace (AGENT-2..9): the signed-in user's own agent — the one their account names
+/// (<see cref="UserClaimTypes.AgentProfileId"/>), never another — with its state and queue commands and the call
+/// controls; plus every agent's status (the transfer panel) and every queue's waiting figures. Call commands name the
+/// call; the call grain refuses them unless this agent is the call's agent.</summary>
+[Authorize(Policy = Policies.Agent)]
+public sealed class AgentHub(LiveAudience audience, IGrainFactory grains) : Hub
+{
+    /// <summary>Where the hub is mapped.</summary>
+    public const string Path = "/hubs/agent";
+
+    private static readonly HashSet<string> Topics = [LiveTopics.Agent, LiveTopics.Queue];
+
+    private string AgentId => Context.User?.FindFirst(UserClaimTypes.AgentProfileId)?.Value
+        ?? throw new HubException("this account has no agent profile");
+
+    private IAgentGrain Agent => grains.GetGrain<IAgentGrain>(AgentId);
+
+    public override Task OnConnectedAsync()
+    {
+        if (Context.User?.FindFirst(UserClaimTypes.AgentProfileId) is null)
+        {
+            // Nothing to show or steer: the account is not an agent's.
+            Context.Abort();
+            return Task.CompletedTask;
+        }
+        audience.Join<AgentHub>(Context.ConnectionId, Topics);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        audience.Leave(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>This agent's status (the snapshot; after a gap in its updates, ask again).</summary>
+    public Task<AgentStatus> GetMeAsync() => Agent.GetStatusAsync();
+
+    /// <summary>Another agent's status, for the transfer panel.</summary>
+    public Task<AgentStatus> GetAgentAsync(string agentId) => grains.GetGrain<IAgentGrain>(agentId).GetStatusAsync();
+
+    /// <summary>Every queue's waiting work and figures of the day.</summary>
+    public async Task<IReadOnlyList<QueueLiveStatus>> GetQueuesAsync() =>
+        (await grains.GetGrain<ISiteLiveView>(SiteSettings.SiteId).GetStatusAsync()).Queues;
+
+    /// <summary>Logs in (to the queues of the profile).</summary>
+    public Task<AgentCommandResult> LogInAsync() => Agent.LogInAsync();
+
+    /// <summary>Logs out.</summary>
+    public Task<AgentCommandResult> LogOutAsync() => Agent.LogOutAsync("by the agent");
+
+    /// <summary>Pauses with a pause code.</summary>
+    public Task<AgentCommandResult> PauseAsync(string pauseCodeId) => Agent.PauseAsync(pauseCodeId);
+
+    /// <summary>Ready again.</summary>
+    public Task<AgentCommandResult> ResumeAsync() => Agent.ResumeAsync();
+
+    /// <summary>Joins a queue, where the profile lets the agent do so.</summary>
+    public Task<AgentCommandResult> LogInToQueueAsync(string queueId) => Agent.LogInToQueueAsync(queueId, AgentActor.Agent);
+
+    /// <summary>Leaves a queue, where the profile lets the agent do so.</summary>
+    public Task<AgentCommandResult> LogOutOfQueueAsync(string queueId) => Agent.LogOutOfQueueAsync(queueId, AgentActor.Agent);
+
+    /// <summary>A call's status and timeline (the workspace shows the offered or current call).</summary>
+    public Task<CallStatus> GetCallAsync(string callId) => Call(callId).GetStatusAsync();
+
+    /// <summary>Ends the conversation; wrap-up follows.</summary>
+    public Task<CallCommandResult> HangUpAsync(string callId) => Call(callId).HangUpAsync(AgentId);
+
+    /// <summary>Puts the customer on hold.</summary>
+    public Task<CallCommandResult> HoldAsync(string callId) => Call(callId).HoldAsync(AgentId);
+
+    /// <summary>Takes the customer off hold.</summary>
+    public Task<CallCommandResult> RetrieveAsync(string callId) => Call(callId).RetrieveAsync(AgentId);
+
+    /// <summary>Writes a note on the call.</summary>
+    public Task<CallCommandResult> AddNoteAsync(string callId, string text) => Call(callId).AddNoteAsync(AgentId, text);
+
+    /// <summary>Sets the call's category.</summary>
+    public Task<CallCommandResult> SetCategoryAsync(string callId, string categoryId) => Call(callId).SetCategoryAsync(AgentId, categoryId);
+
+    /// <summary>Finishes wrap-up before its time is up.</summary>
+    public Task<CallCommandResult> FinishWrapUpAsync(string callId) => Call(callId).FinishWrapUpAsync(AgentId);
+
+    /// <summary>Blind transfer to a number, a queue or another agent.</summary>
+    public Task<CallCommandResult> TransferAsync(string callId, CallTransfer transfer) => Call(callId).BlindTransferAsync(AgentId, transfer);
+
+    /// <summary>Puts the customer on hold and rings another agent to consult.</summary>
+    public Task<CallCommandResult> ConsultAsync(string callId, string targetAgentId) => Call(callId).ConsultAsync(AgentId, targetAgentId);
+
+    /// <summary>Leaves the customer with the consulted agent (attended transfer).</summary>
+    public Task<CallCommandResult> CompleteTransferAsync(string callId) => Call(callId).CompleteTransferAsync(AgentId);
+
+    /// <summary>Joins the customer, this agent and the consulted agent.</summary>
+    public Task<CallCommandResult> ConferenceAsync(string callId) => Call(callId).ConferenceAsync(AgentId);
+
+    /// <summary>Ends the consultation and takes the customer back.</summary>
+    public Task<CallCommandResult> CancelConsultAsync(string callId) => Call(callId).CancelConsultAsync(AgentId);
+
+    private ICallGrain Call(string callId) => grains.GetGrain<ICallGrain>(callId);
+}

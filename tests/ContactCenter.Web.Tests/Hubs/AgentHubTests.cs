@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.TestSupport;
+using ContactCenter.Web.Hubs;
+using ContactCenter.Web.Live;
+using ContactCenter.Web.Tests.Security;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace ContactCenter.Web.Tests.Hubs;
+
+/// <summary>The agent workspace hub end to end: the agent's own state and commands, a call offered by the grains and
+/// handled from the workspace (hold, note, hang up, wrap-up), and a supervisor listening in.</summary>
+public sealed class AgentHubTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static async Task<Dictionary<string, string>> SignedInAsync(LiveHubHost host, string user, string role, string? agentProfileId)
+    {
+        await host.Web.AddUserAsync(user, "agent-password-1", [role], agentProfileId: agentProfileId);
+        using var client = await host.Web.CreateBearerClientAsync(user, "agent-password-1");
+        return new Dictionary<string, string> { ["Authorization"] = client.DefaultRequestHeaders.Authorization!.ToString() };
+    }
+
+    private static async Task SeedAsync(Storage.Documents.IDocumentStore documents)
+    {
+        await LiveHubHost.SeedAgentAndQueueAsync(documents, "anna", "sales");
+        await documents.CreateAsync(new PauseCode { Id = "lunch", Name = "Lunch" }, Cancel);
+    }
+
+    [Fact]
+    public async Task An_agent_goes_ready_takes_a_call_from_the_workspace_and_wraps_it_up_while_a_supervisor_listens_in()
+    {
+        await using var host = await LiveHubHost.StartAsync(SeedAsync);
+        await using var workspace = await host.ConnectAsync(AgentHub.Path, await SignedInAsync(host, "anna", "agent", "anna"));
+        var mine = new ConcurrentQueue<AgentStatus>();
+        workspace.On<LiveUpdate>(LiveTopics.Agent, update =>
+        {
+            if (update.Key == "anna")
+            {
+                mine.Enqueue(((JsonElement)update.Item).Deserialize<AgentStatus>(LiveHubHost.Json)!);
+            }
+        });
+
+        Assert.Equal(DisplayedState.LoggedOut, (await workspace.InvokeAsync<AgentStatus>(nameof(AgentHub.GetMeAsync), Cancel)).Displayed.State);
+        Assert.True((await workspace.InvokeAsync<AgentCommandResult>(nameof(AgentHub.LogInAsync), Cancel)).Succeeded);
+        Assert.True((await workspace.InvokeAsync<AgentCommandResult>(nameof(AgentHub.PauseAsync), "lunch", Cancel)).Succeeded);
+        Assert.True((await workspace.InvokeAsync<AgentCommandResult>(nameof(AgentHub.ResumeAsync), Cancel)).Succeeded);
+        await Eventually.TrueAsync(() => mine.Any(s => s.Displayed.State == DisplayedState.Paused) && mine.Last().Displayed.State == DisplayedState.Available,
+            Wait, "anna paused, then available, in her own updates");
+
+        // A call arrives through the grains; the queue offers it to anna and her phone rings; she answers it.
+        var media = new RecordingCallMedia();
+        var call = host.Grains.GetGrain<ICallGrain>("call-1");
+        Assert.True((await call.ArriveAsync(new CallArrival
+        {
+            From = "+48221234567",
+            To = "200",
+            Media = host.Cluster.Client.CreateObjectReference<ICallMedia>(media),
+            Target = new RoutingTarget(RoutingTargetKind.Queue, "sales"),
+        })).Succeeded);
+        await Eventually.TrueAsync(() => media.Saw("call-1", nameof(ICallMedia.RingAgentAsync)), Wait, "anna's phone ringing");
+        await call.OnMediaEventAsync(new AgentAnswered("call-1", "anna"));
+        Assert.Equal(CallPhase.Connected, (await workspace.InvokeAsync<CallStatus>(nameof(AgentHub.GetCallAsync), "call-1", Cancel)).Phase);
+
+        await using var supervisor = await host.ConnectAsync(SupervisorHub.Path, await SignedInAsync(host, "sue", "supervisor", null));
+        Assert.True((await supervisor.InvokeAsync<CallCommandResult>(nameof(SupervisorHub.ListenInAsync), "call-1", ListenInMode.Monitor, Cancel)).Succeeded);
+        Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.HoldAsync), "call-1", Cancel)).Succeeded);
+        Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.AddNoteAsync), "call-1", "wants a refund", Cancel)).Succeeded);
+        Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.HangUpAsync), "call-1", Cancel)).Succeeded);
+        Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.FinishWrapUpAsync), "call-1", Cancel)).Succeeded);
+
+        var ended = await workspace.InvokeAsync<CallStatus>(nameof(AgentHub.GetCallAsync), "call-1", Cancel);
+        Assert.Equal((CallPhase.Ended, CallEndReason.Completed), (ended.Phase, ended.EndReason));
+        Assert.Equal("wants a refund", Assert.Single(ended.Notes).Text);
+        Assert.True(media.Saw("call-1", nameof(ICallMedia.ListenInAsync)));
+        await Eventually.TrueAsync(() => mine.Last().Displayed.State == DisplayedState.Available, Wait, "anna available after the call");
+    }
+
+    [Fact]
+    public async Task An_agent_controls_only_its_own_calls_and_an_account_without_an_agent_profile_gets_no_workspace()
+    {
+        await using var host = await LiveHubHost.StartAsync(SeedAsync);
+        await host.Documents.CreateAsync(new AgentProfile { Id = "bob", Name = "bob" }, Cancel);
+        await using var bob = await host.ConnectAsync(AgentHub.Path, await SignedInAsync(host, "bob", "agent", "bob"));
+
+        var refused = await bob.InvokeAsync<CallCommandResult>(nameof(AgentHub.HangUpAsync), "someone-elses-call", Cancel);
+
+        Assert.False(refused.Succeeded);
+        var noProfile = await host.ConnectAsync(AgentHub.Path, await SignedInAsync(host, "sue", "supervisor", null));
+        await Eventually.TrueAsync(() => noProfile.State == HubConnectionState.Disconnected, Wait, "the connection of an account without an agent profile closed");
+        await noProfile.DisposeAsync();
+        var wallboard = await SignedInAsync(host, "wall-1", "wallboard", null);
+        await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectAsync(AgentHub.Path, wallboard));
+    }
+}
