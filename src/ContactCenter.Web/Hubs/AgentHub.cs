@@ -15,17 +15,19 @@ namespace ContactCenter.Web.Hubs;
 /// controls; plus every agent's status (the transfer panel) and every queue's waiting figures. Call commands name the
 /// call; the call grain refuses them unless this agent is the call's agent.</summary>
 [Authorize(Policy = Policies.Agent)]
-public sealed class AgentHub(LiveAudience audience, IGrainFactory grains) : Hub
+public sealed class AgentHub(LiveAudience audience, IGrainFactory grains) : LiveHub<AgentHub>(audience)
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/agent";
 
-    private static readonly HashSet<string> Topics = [LiveTopics.Agent, LiveTopics.Queue];
+    private static readonly HashSet<string> Subscribed = [LiveTopics.Agent, LiveTopics.Queue];
 
     private string AgentId => Context.User?.FindFirst(UserClaimTypes.AgentProfileId)?.Value
         ?? throw new HubException("this account has no agent profile");
 
     private IAgentGrain Agent => grains.GetGrain<IAgentGrain>(AgentId);
+
+    protected override IReadOnlySet<string> Topics => Subscribed;
 
     public override Task OnConnectedAsync()
     {
@@ -35,14 +37,7 @@ public sealed class AgentHub(LiveAudience audience, IGrainFactory grains) : Hub
             Context.Abort();
             return Task.CompletedTask;
         }
-        audience.Join<AgentHub>(Context.ConnectionId, Topics);
         return base.OnConnectedAsync();
-    }
-
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        audience.Leave(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>This agent's status (the snapshot; after a gap in its updates, ask again).</summary>

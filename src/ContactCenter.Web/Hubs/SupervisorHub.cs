@@ -16,24 +16,14 @@ namespace ContactCenter.Web.Hubs;
 /// and alerts, as snapshots on request and <see cref="LiveUpdate"/>s after; and the supervisor's commands on agents
 /// (SUP-4), including listen-in on a call. Every item carries its grain's version, so a client drops updates older than its snapshot.</summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class SupervisorHub(LiveAudience audience, IGrainFactory grains, IDocumentStore documents) : Hub
+public sealed class SupervisorHub(LiveAudience audience, IGrainFactory grains, IDocumentStore documents) : LiveHub<SupervisorHub>(audience)
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/supervisor";
 
-    private static readonly HashSet<string> Topics = [LiveTopics.Agent, LiveTopics.Site, LiveTopics.Alert];
+    private static readonly HashSet<string> Subscribed = [LiveTopics.Agent, LiveTopics.Site, LiveTopics.Alert];
 
-    public override Task OnConnectedAsync()
-    {
-        audience.Join<SupervisorHub>(Context.ConnectionId, Topics);
-        return base.OnConnectedAsync();
-    }
-
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        audience.Leave(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
-    }
+    protected override IReadOnlySet<string> Topics => Subscribed;
 
     /// <summary>Every configured agent's status, by id.</summary>
     public async Task<IReadOnlyList<AgentStatus>> GetAgentsAsync()

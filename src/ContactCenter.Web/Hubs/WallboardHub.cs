@@ -4,31 +4,20 @@ using ContactCenter.Contracts.LiveViews;
 using ContactCenter.Web.Live;
 using ContactCenter.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.SignalR;
 
 namespace ContactCenter.Web.Hubs;
 
 /// <summary>The wallboard (SUP-5): the site aggregate. On connect the client asks <see cref="GetSiteAsync"/> for a
 /// snapshot and then receives <see cref="LiveTopics.Site"/> updates; after a gap it asks again.</summary>
 [Authorize(Policy = Policies.Wallboard)]
-public sealed class WallboardHub(LiveAudience audience, IGrainFactory grains) : Hub
+public sealed class WallboardHub(LiveAudience audience, IGrainFactory grains) : LiveHub<WallboardHub>(audience)
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/wallboard";
 
-    private static readonly HashSet<string> Topics = [LiveTopics.Site];
+    private static readonly HashSet<string> Subscribed = [LiveTopics.Site];
 
-    public override Task OnConnectedAsync()
-    {
-        audience.Join<WallboardHub>(Context.ConnectionId, Topics);
-        return base.OnConnectedAsync();
-    }
-
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        audience.Leave(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
-    }
+    protected override IReadOnlySet<string> Topics => Subscribed;
 
     /// <summary>The site's figures now (updates with a higher <see cref="SiteLiveStatus.Position"/> are newer).</summary>
     public Task<SiteLiveStatus> GetSiteAsync() => grains.GetGrain<ISiteLiveView>(SiteSettings.SiteId).GetStatusAsync();
