@@ -10,6 +10,7 @@ using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Contacts;
 using ContactCenter.Storage.Documents;
 using ContactCenter.Storage.Reporting;
+using ContactCenter.Web.Security;
 using Npgsql;
 
 namespace ContactCenter.Host.Cluster;
@@ -94,6 +95,8 @@ internal static class NodeClusterExtensions
             services.AddPostgresInteractionFactStore(dataSource);
             services.AddPostgresContactDirectory(dataSource);
             services.AddPostgresAuditLog(dataSource);
+            // Every web node of the site signs cookies and tokens with the same keys.
+            services.AddPostgresDataProtectionKeys(dataSource);
             return;
         }
         if (!roles.HasFlag(NodeRoles.Silo))
