@@ -24,7 +24,7 @@ public sealed class ConfigurationKindsSmokeTests
     [MemberData(nameof(Kinds))]
     public async Task A_document_of_each_kind_is_created_read_listed_replaced_and_deleted(string path, string document, string changedField)
     {
-        await using var host = await ApiTestHost.StartAsync();
+        await using var host = await WebTestHost.StartAsync();
         using var admin = await host.CreateClientAsync("ada", "admin");
         using var supervisor = await host.CreateClientAsync("sue", "supervisor");
         var body = JsonNode.Parse(document)!.AsObject();
@@ -66,7 +66,7 @@ public sealed class ConfigurationKindsSmokeTests
     public async Task Each_kind_refuses_an_invalid_document_with_field_errors(string path, string document, string changedField)
     {
         _ = changedField;
-        await using var host = await ApiTestHost.StartAsync();
+        await using var host = await WebTestHost.StartAsync();
         using var admin = await host.CreateClientAsync("ada", "admin");
         var body = JsonNode.Parse(document)!.AsObject();
         body["name"] = "";
@@ -80,7 +80,7 @@ public sealed class ConfigurationKindsSmokeTests
     [Fact]
     public async Task The_site_settings_are_one_document_read_and_replaced_under_their_etag()
     {
-        await using var host = await ApiTestHost.StartAsync();
+        await using var host = await WebTestHost.StartAsync();
         using var admin = await host.CreateClientAsync("ada", "admin");
         using var supervisor = await host.CreateClientAsync("sue", "supervisor");
         const string Path = "/api/v1/site-settings";

@@ -8,7 +8,7 @@ public sealed class ConfigurationOpenApiTests
     [Fact]
     public async Task The_OpenAPI_document_names_every_operation_of_the_configuration_contacts_and_audit_APIs()
     {
-        await using var host = await ApiTestHost.StartAsync();
+        await using var host = await WebTestHost.StartAsync();
         using var client = host.CreateClient();
 
         using var response = await client.GetPathAsync("/openapi/v1.json");

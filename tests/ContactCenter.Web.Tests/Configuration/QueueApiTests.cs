@@ -19,7 +19,7 @@ public sealed class QueueApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ApiTestHost.StartAsync();
+        _host = await WebTestHost.StartAsync();
         _admin = await _host.CreateClientAsync("ada", "admin");
     }
 

@@ -26,7 +26,7 @@ public sealed class ContactsApiTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ApiTestHost.StartAsync();
+        _host = await WebTestHost.StartAsync();
         _agent = await _host.CreateClientAsync("alex", "agent");
     }
 

@@ -7,7 +7,6 @@ using ContactCenter.Contracts.Configuration;
 using ContactCenter.TestSupport;
 using ContactCenter.Web.Hubs;
 using ContactCenter.Web.Live;
-using ContactCenter.Web.Tests.Security;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ContactCenter.Web.Tests.Hubs;
@@ -20,13 +19,6 @@ public sealed class AgentHubTests
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static async Task<Dictionary<string, string>> SignedInAsync(LiveHubHost host, string user, string role, string? agentProfileId)
-    {
-        await host.Web.AddUserAsync(user, "agent-password-1", [role], agentProfileId: agentProfileId);
-        using var client = await host.Web.CreateBearerClientAsync(user, "agent-password-1");
-        return new Dictionary<string, string> { ["Authorization"] = client.DefaultRequestHeaders.Authorization!.ToString() };
-    }
-
     private static async Task SeedAsync(Storage.Documents.IDocumentStore documents)
     {
         await LiveHubHost.SeedAgentAndQueueAsync(documents, "anna", "sales");
@@ -37,7 +29,7 @@ public sealed class AgentHubTests
     public async Task An_agent_goes_ready_takes_a_call_from_the_workspace_and_wraps_it_up_while_a_supervisor_listens_in()
     {
         await using var host = await LiveHubHost.StartAsync(SeedAsync);
-        await using var workspace = await host.ConnectAsync(AgentHub.Path, await SignedInAsync(host, "anna", "agent", "anna"));
+        await using var workspace = await host.ConnectAsync(AgentHub.Path, await host.CredentialsAsync("anna", "agent", "anna"));
         var mine = new ConcurrentQueue<AgentStatus>();
         workspace.On<LiveUpdate>(LiveTopics.Agent, update =>
         {
@@ -68,7 +60,7 @@ public sealed class AgentHubTests
         await call.OnMediaEventAsync(new AgentAnswered("call-1", "anna"));
         Assert.Equal(CallPhase.Connected, (await workspace.InvokeAsync<CallStatus>(nameof(AgentHub.GetCallAsync), "call-1", Cancel)).Phase);
 
-        await using var supervisor = await host.ConnectAsync(SupervisorHub.Path, await SignedInAsync(host, "sue", "supervisor", null));
+        await using var supervisor = await host.ConnectAsync(SupervisorHub.Path, await host.CredentialsAsync("sue", "supervisor"));
         Assert.True((await supervisor.InvokeAsync<CallCommandResult>(nameof(SupervisorHub.ListenInAsync), "call-1", ListenInMode.Monitor, Cancel)).Succeeded);
         Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.HoldAsync), "call-1", Cancel)).Succeeded);
         Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.AddNoteAsync), "call-1", "wants a refund", Cancel)).Succeeded);
@@ -87,15 +79,15 @@ public sealed class AgentHubTests
     {
         await using var host = await LiveHubHost.StartAsync(SeedAsync);
         await host.Documents.CreateAsync(new AgentProfile { Id = "bob", Name = "bob" }, Cancel);
-        await using var bob = await host.ConnectAsync(AgentHub.Path, await SignedInAsync(host, "bob", "agent", "bob"));
+        await using var bob = await host.ConnectAsync(AgentHub.Path, await host.CredentialsAsync("bob", "agent", "bob"));
 
         var refused = await bob.InvokeAsync<CallCommandResult>(nameof(AgentHub.HangUpAsync), "someone-elses-call", Cancel);
 
         Assert.False(refused.Succeeded);
-        var noProfile = await host.ConnectAsync(AgentHub.Path, await SignedInAsync(host, "sue", "supervisor", null));
+        var noProfile = await host.ConnectAsync(AgentHub.Path, await host.CredentialsAsync("sue", "supervisor"));
         await Eventually.TrueAsync(() => noProfile.State == HubConnectionState.Disconnected, Wait, "the connection of an account without an agent profile closed");
         await noProfile.DisposeAsync();
-        var wallboard = await SignedInAsync(host, "wall-1", "wallboard", null);
+        var wallboard = await host.CredentialsAsync("wall-1", "wallboard");
         await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectAsync(AgentHub.Path, wallboard));
     }
 }

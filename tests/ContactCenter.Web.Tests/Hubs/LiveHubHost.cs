@@ -11,6 +11,7 @@ using ContactCenter.Storage.Documents;
 using ContactCenter.Storage.Reporting;
 using ContactCenter.TestSupport;
 using ContactCenter.Web.Hubs;
+using ContactCenter.Web.Tests.Security;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,6 +100,15 @@ internal sealed class LiveHubHost : IAsyncDisposable
         var connection = builder.Build();
         await connection.StartAsync(TestContext.Current.CancellationToken);
         return connection;
+    }
+
+    /// <summary>The credentials of a new account <paramref name="user"/> holding <paramref name="role"/> (and, for an
+    /// agent, naming <paramref name="agentProfileId"/>): a bearer token for the WebSocket request.</summary>
+    public async Task<Dictionary<string, string>> CredentialsAsync(string user, string role, string? agentProfileId = null)
+    {
+        await Web.AddUserAsync(user, "hub-password-1", [role], agentProfileId: agentProfileId);
+        using var client = await Web.CreateBearerClientAsync(user, "hub-password-1");
+        return new Dictionary<string, string> { ["Authorization"] = client.DefaultRequestHeaders.Authorization!.ToString() };
     }
 
     /// <summary>A configured agent in one queue (the site's only queue).</summary>

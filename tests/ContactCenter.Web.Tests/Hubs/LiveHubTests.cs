@@ -5,7 +5,6 @@ using ContactCenter.Contracts.LiveViews;
 using ContactCenter.TestSupport;
 using ContactCenter.Web.Hubs;
 using ContactCenter.Web.Live;
-using ContactCenter.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ContactCenter.Web.Tests.Hubs;
@@ -15,14 +14,6 @@ namespace ContactCenter.Web.Tests.Hubs;
 public sealed class LiveHubTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
-
-    /// <summary>The credentials of <paramref name="user"/> holding <paramref name="role"/> (a bearer token on the
-    /// WebSocket request; the account is created on first use).</summary>
-    private static async Task<Dictionary<string, string>> AsAsync(LiveHubHost host, string user, string role)
-    {
-        using var client = await host.Web.CreateClientAsync(user, role);
-        return new Dictionary<string, string> { ["Authorization"] = client.DefaultRequestHeaders.Authorization!.ToString() };
-    }
 
     private static Task<LiveHubHost> StartAsync(string agentId) =>
         LiveHubHost.StartAsync(documents => LiveHubHost.SeedAgentAndQueueAsync(documents, agentId, "sales"));
@@ -40,7 +31,7 @@ public sealed class LiveHubTests
     public async Task A_supervisor_sees_a_snapshot_then_every_agent_change_in_sequence_and_steers_the_agent()
     {
         await using var host = await StartAsync("anna");
-        await using var supervisor = await host.ConnectAsync(SupervisorHub.Path, await AsAsync(host, "sue", "supervisor"));
+        await using var supervisor = await host.ConnectAsync(SupervisorHub.Path, await host.CredentialsAsync("sue", "supervisor"));
         var agentUpdates = Collect(supervisor, LiveTopics.Agent);
 
         var snapshot = await supervisor.InvokeAsync<List<AgentStatus>>(nameof(SupervisorHub.GetAgentsAsync), TestContext.Current.CancellationToken);
@@ -66,7 +57,7 @@ public sealed class LiveHubTests
     public async Task A_wallboard_gets_the_site_figures_and_their_updates()
     {
         await using var host = await StartAsync("bob");
-        await using var wallboard = await host.ConnectAsync(WallboardHub.Path, await AsAsync(host, "wall-1", "wallboard"));
+        await using var wallboard = await host.ConnectAsync(WallboardHub.Path, await host.CredentialsAsync("wall-1", "wallboard"));
         var siteUpdates = Collect(wallboard, LiveTopics.Site);
 
         var before = await wallboard.InvokeAsync<SiteLiveStatus>(nameof(WallboardHub.GetSiteAsync), TestContext.Current.CancellationToken);
@@ -85,12 +76,12 @@ public sealed class LiveHubTests
     {
         await using var host = await StartAsync("carl");
 
-        var wallboard = await AsAsync(host, "wall-1", "wallboard");
-        var agent = await AsAsync(host, "carl", "agent");
+        var wallboard = await host.CredentialsAsync("wall-1", "wallboard");
+        var agent = await host.CredentialsAsync("carl", "agent");
         await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectAsync(SupervisorHub.Path, wallboard));
         await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectAsync(WallboardHub.Path, agent));
         await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectAsync(WallboardHub.Path, new Dictionary<string, string>()));
-        await using var supervisorOnWallboard = await host.ConnectAsync(WallboardHub.Path, await AsAsync(host, "sue", "supervisor"));
+        await using var supervisorOnWallboard = await host.ConnectAsync(WallboardHub.Path, await host.CredentialsAsync("sue", "supervisor"));
         Assert.Equal(HubConnectionState.Connected, supervisorOnWallboard.State);
     }
 }

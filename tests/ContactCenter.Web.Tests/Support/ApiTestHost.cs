@@ -5,13 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Web.Tests.Support;
 
-/// <summary>The web role with every API, real authentication and the in-memory stores, and clients signed in with a
-/// bearer token as users of the roles a test needs.</summary>
+/// <summary>Clients of the <see cref="WebTestHost"/> signed in with a bearer token as users of the roles a test needs.</summary>
 internal static class ApiTestHost
 {
     private const string Password = "test-password-1";
-
-    public static Task<WebTestHost> StartAsync() => WebTestHost.StartAsync();
 
     /// <summary>A client signed in (bearer token) as <paramref name="user"/> holding <paramref name="roles"/>; the account
     /// is created on first use.</summary>
