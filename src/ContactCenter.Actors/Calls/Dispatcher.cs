@@ -157,7 +157,7 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
     {
         var membership = _runtime.Membership;
         var poll = membership.SuspectPollPeriod;
-        await RefreshViewAsync(membership, poll).ConfigureAwait(false);
+        await membership.TryRefreshAsync(poll).ConfigureAwait(false);
         while (membership.View.IsActiveSilo(silo))
         {
             var remaining = TimeSpan.FromSeconds(
@@ -172,20 +172,8 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
             }
             catch (TimeoutException)
             {
-                await RefreshViewAsync(membership, poll).ConfigureAwait(false);
+                await membership.TryRefreshAsync(poll).ConfigureAwait(false);
             }
-        }
-    }
-
-    private async Task RefreshViewAsync(MembershipService membership, TimeSpan maxAge)
-    {
-        try
-        {
-            await membership.RefreshAsync(maxAge, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            _runtime.Log.HeartbeatFailed(exception);
         }
     }
 

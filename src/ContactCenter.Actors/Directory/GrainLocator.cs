@@ -44,6 +44,13 @@ internal sealed class GrainLocator
     private async Task<SiloAddress> LookupAsync(GrainId grain)
     {
         var owner = await _runtime.Directory.LookupAsync(grain).ConfigureAwait(false);
+        if (owner is not null && !_runtime.Membership.View.IsActiveSilo(owner) && _runtime.Membership.MayBeAlive(owner))
+        {
+            // The directory names a silo this view has never seen: it joined after the view was read. Read the view
+            // again rather than placing the grain elsewhere, where the claim would lose to that owner and send the call
+            // round in a loop until the next heartbeat.
+            await _runtime.Membership.TryRefreshAsync(TimeSpan.Zero).ConfigureAwait(false);
+        }
         var view = _runtime.Membership.View;
         var target = owner is not null && view.IsActiveSilo(owner) ? owner : Place(grain, view);
         _cache[grain] = target;

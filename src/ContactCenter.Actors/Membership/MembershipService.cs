@@ -69,10 +69,23 @@ internal sealed class MembershipService : IDisposable
         Apply(snapshot);
     }
 
-    /// <summary>Re-reads the table unless the view was read within <paramref name="maxAge"/>, for calls waiting on an
-    /// unreachable silo. Callers that arrive while such a read is in flight share it: hundreds of calls failing at once
-    /// against a dead silo cost one read, not hundreds of membership connections.</summary>
-    public Task RefreshAsync(TimeSpan maxAge, CancellationToken cancellationToken)
+    /// <summary>Re-reads the table unless the view was read within <paramref name="maxAge"/>, for calls that found the
+    /// view out of date (a silo unreachable, or one the view has never seen). Callers that arrive while such a read is
+    /// in flight share it: hundreds of calls failing at once against a dead silo cost one read, not hundreds of
+    /// membership connections. A failed read is logged and the caller goes on with the view it has.</summary>
+    public async Task TryRefreshAsync(TimeSpan maxAge)
+    {
+        try
+        {
+            await RefreshAsync(maxAge).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            _runtime.Log.HeartbeatFailed(exception);
+        }
+    }
+
+    private Task RefreshAsync(TimeSpan maxAge)
     {
         if (_runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRead)) < maxAge)
         {
@@ -83,13 +96,13 @@ internal sealed class MembershipService : IDisposable
             var running = Volatile.Read(ref _refresh);
             if (running is not null)
             {
-                return running.WaitAsync(cancellationToken);
+                return running;
             }
             var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             if (Interlocked.CompareExchange(ref _refresh, started.Task, null) is null)
             {
                 _ = ReadIntoAsync(started);
-                return started.Task.WaitAsync(cancellationToken);
+                return started.Task;
             }
         }
     }

@@ -79,4 +79,24 @@ public sealed partial class FakeTimeClusterTests(InMemoryClusterContractFixture 
         var exception = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call);
         Assert.Contains("Hang", exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_caller_whose_view_predates_a_new_silo_reaches_a_grain_the_directory_puts_there()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await StartClusterAsync(time, o => o.Silos = 1);
+        var stale = cluster.Client; // its view lists one silo until the clock moves
+        var newcomer = await cluster.StartSiloAsync();
+        var current = await cluster.StartClientAsync(); // joined after the newcomer: sees both
+        string? key = null;
+        for (var i = 0; key is null && i < 64; i++)
+        {
+            var candidate = NewKey($"newcomer{i}");
+            await current.GetGrain<ICounterGrain>(candidate).Increment();
+            key = newcomer.Hosts(new GrainId(typeof(ICounterGrain).FullName!, candidate)) ? candidate : null;
+        }
+        Assert.NotNull(key);
+
+        Assert.Equal(2, await stale.GetGrain<ICounterGrain>(key).Increment());
+    }
 }
