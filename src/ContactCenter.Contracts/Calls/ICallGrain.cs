@@ -23,6 +23,10 @@ public interface ICallGrain : IGrainWithStringKey, IWorkOwner
     /// <summary>The front end reports what happened on the call's legs.</summary>
     Task OnMediaEventAsync(CallMediaEvent mediaEvent);
 
+    /// <summary>The ringing agent answers from the workspace: the front end answers the agent's leg and reports
+    /// <see cref="Media.AgentAnswered"/>, which connects the call.</summary>
+    Task<CallCommandResult> AnswerAsync(string agentId);
+
     /// <summary>The agent ends the conversation (from the workspace); wrap-up follows.</summary>
     Task<CallCommandResult> HangUpAsync(string agentId);
 

@@ -100,6 +100,16 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         return new CallCommandResult(true, Version != version, Message: $"routed to {route.Target.Kind} {route.Target.Value}");
     }
 
+    public async Task<CallCommandResult> AnswerAsync(string agentId)
+    {
+        var decision = await CommitAsync("answer", CallRules.Answer(Current, agentId));
+        if (decision.Accepted)
+        {
+            await MediaAsync(media => media.AnswerAgentAsync(CallId, agentId));
+        }
+        return decision.ToResult();
+    }
+
     public Task<CallCommandResult> HoldAsync(string agentId) => HoldOrRetrieveAsync(CallRules.Hold(Current, agentId, Now), held: true);
 
     public Task<CallCommandResult> RetrieveAsync(string agentId) =>

@@ -19,6 +19,20 @@ public static partial class CallRules
             : CallDecision.Emit(new CallConnected(now, agentId));
     }
 
+    /// <summary>The ringing agent answers from the workspace. Accepted without events: the call connects when the front
+    /// end reports the leg answered (<see cref="AgentAnswered"/>), exactly as when the agent picks up the phone.</summary>
+    public static CallDecision Answer(CallState state, string agentId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Phase != CallPhase.Ringing)
+        {
+            return CallDecision.Fail(CallCommandError.InvalidPhase, $"the call is {state.Phase}, not ringing");
+        }
+        return state.IsAgent(agentId)
+            ? CallDecision.NoChange($"answering for agent {agentId}")
+            : CallDecision.Fail(CallCommandError.NotTheCallsAgent, $"the call rings for another agent, not {agentId}");
+    }
+
     /// <summary>Ringing the agent ended without an answer. A queued call waits for its next offer; a call routed to
     /// this one agent ends (agent unavailable); an agent-initiated call ends (failed).</summary>
     public static CallDecision RingFailed(CallState state, string agentId, AgentLegFailure reason, DateTimeOffset now)

@@ -71,6 +71,9 @@ public sealed class AgentHub(LiveAudience audience, IGrainFactory grains) : Live
     /// <summary>A call's status and timeline (the workspace shows the offered or current call).</summary>
     public Task<CallStatus> GetCallAsync(string callId) => Call(callId).GetStatusAsync();
 
+    /// <summary>Answers the call ringing for this agent (the front end answers the agent's leg).</summary>
+    public Task<CallCommandResult> AnswerAsync(string callId) => Call(callId).AnswerAsync(AgentId);
+
     /// <summary>Ends the conversation; wrap-up follows.</summary>
     public Task<CallCommandResult> HangUpAsync(string callId) => Call(callId).HangUpAsync(AgentId);
 

@@ -37,6 +37,8 @@ internal sealed class InstantFarEnds(IGrainFactory grains) : ICallMedia
         return Task.CompletedTask;
     }
 
+    public Task AnswerAgentAsync(string callId, string agentId) => Task.CompletedTask; // agents answer as soon as rung
+
     public Task DropLegAsync(string callId, string agentId) => Task.CompletedTask;
 
     public Task ConsultAsync(string callId, string agentId) => Task.CompletedTask;

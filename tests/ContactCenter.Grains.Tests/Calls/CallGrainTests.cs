@@ -61,6 +61,26 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_agent_answering_from_the_workspace_asks_the_front_end_to_answer_its_leg()
+    {
+        var sales = fixture.NewQueue("sales");
+        var agent = await ReadyAgentAsync("anna", sales);
+        var call = NewCall(out var callId);
+        Assert.True((await call.ArriveAsync(Arrival(sales))).Succeeded);
+        await Media.WaitForAsync(callId, nameof(ICallMedia.RingAgentAsync));
+        await PhaseAsync(call, CallPhase.Ringing);
+
+        Assert.Equal(CallCommandError.NotTheCallsAgent, (await call.AnswerAsync("someone-else")).Error);
+        var answered = await call.AnswerAsync(agent.GetPrimaryKeyString());
+
+        Assert.True(answered.Succeeded, answered.Message);
+        await Media.WaitForAsync(callId, nameof(ICallMedia.AnswerAgentAsync), a => (string?)a == agent.GetPrimaryKeyString());
+        Assert.Equal(CallPhase.Ringing, (await call.GetStatusAsync()).Phase); // connected when the leg reports it
+        await call.OnMediaEventAsync(new AgentAnswered(callId, agent.GetPrimaryKeyString()));
+        await PhaseAsync(call, CallPhase.Connected);
+    }
+
+    [Fact]
     public async Task A_caller_hanging_up_in_the_queue_is_an_abandon_in_queue()
     {
         var sales = fixture.NewQueue("sales");

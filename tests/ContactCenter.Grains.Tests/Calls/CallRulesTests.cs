@@ -167,6 +167,20 @@ public sealed class CallRulesTests
         return arrived.Then(CallRules.Queued(arrived, "sales", 0, T0.AddSeconds(1)));
     }
 
+    [Fact]
+    public void Answering_from_the_workspace_is_for_the_ringing_agent_only_and_changes_nothing_until_the_leg_answers()
+    {
+        var ringing = Ringing();
+
+        var answer = CallRules.Answer(ringing, "anna");
+
+        Assert.True(answer.Accepted, answer.Message);
+        Assert.True(answer.Events.IsEmpty);
+        Assert.Equal(CallCommandError.NotTheCallsAgent, CallRules.Answer(ringing, "bob").Error);
+        Assert.Equal(CallCommandError.InvalidPhase, CallRules.Answer(Queued(), "anna").Error);
+        Assert.Equal(CallCommandError.InvalidPhase, CallRules.Answer(Connected(TimeSpan.FromSeconds(30)), "anna").Error);
+    }
+
     private static CallState Ringing(TimeSpan? wrapUp = null)
     {
         var queued = Queued();

@@ -51,6 +51,8 @@ public sealed class ScriptedCallMedia : ICallMedia
 
     public Task RingAgentAsync(string callId, AgentLegRequest request) => Record(callId, nameof(RingAgentAsync), request);
 
+    public Task AnswerAgentAsync(string callId, string agentId) => Record(callId, nameof(AnswerAgentAsync), agentId);
+
     public Task DropLegAsync(string callId, string agentId) => Record(callId, nameof(DropLegAsync), agentId);
 
     public Task ConsultAsync(string callId, string agentId) => Record(callId, nameof(ConsultAsync), agentId);

@@ -46,7 +46,7 @@ public sealed class AgentHubTests
         await Eventually.TrueAsync(() => mine.Any(s => s.Displayed.State == DisplayedState.Paused) && mine.Last().Displayed.State == DisplayedState.Available,
             Wait, "anna paused, then available, in her own updates");
 
-        // A call arrives through the grains; the queue offers it to anna and her phone rings; she answers it.
+        // A call arrives through the grains; the queue offers it to anna and her phone rings; she answers from the workspace.
         var media = new RecordingCallMedia();
         var call = host.Grains.GetGrain<ICallGrain>("call-1");
         Assert.True((await call.ArriveAsync(new CallArrival
@@ -57,7 +57,9 @@ public sealed class AgentHubTests
             Target = new RoutingTarget(RoutingTargetKind.Queue, "sales"),
         })).Succeeded);
         await Eventually.TrueAsync(() => media.Saw("call-1", nameof(ICallMedia.RingAgentAsync)), Wait, "anna's phone ringing");
-        await call.OnMediaEventAsync(new AgentAnswered("call-1", "anna"));
+        Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.AnswerAsync), "call-1", Cancel)).Succeeded);
+        await Eventually.TrueAsync(() => media.Saw("call-1", nameof(ICallMedia.AnswerAgentAsync)), Wait, "the front end asked to answer anna's leg");
+        await call.OnMediaEventAsync(new AgentAnswered("call-1", "anna")); // as the front end reports it
         Assert.Equal(CallPhase.Connected, (await workspace.InvokeAsync<CallStatus>(nameof(AgentHub.GetCallAsync), "call-1", Cancel)).Phase);
 
         await using var supervisor = await host.ConnectAsync(SupervisorHub.Path, await host.CredentialsAsync("sue", "supervisor"));

@@ -22,6 +22,8 @@ internal sealed class RecordingCallMedia : ICallMedia
 
     public Task RingAgentAsync(string callId, AgentLegRequest request) => Record(callId, nameof(RingAgentAsync));
 
+    public Task AnswerAgentAsync(string callId, string agentId) => Record(callId, nameof(AnswerAgentAsync));
+
     public Task DropLegAsync(string callId, string agentId) => Record(callId, nameof(DropLegAsync));
 
     public Task ConsultAsync(string callId, string agentId) => Record(callId, nameof(ConsultAsync));

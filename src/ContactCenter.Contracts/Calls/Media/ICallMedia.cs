@@ -25,6 +25,11 @@ public interface ICallMedia : IGrainObserver
     /// reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/>.</summary>
     Task RingAgentAsync(string callId, AgentLegRequest request);
 
+    /// <summary>The ringing agent answered from the workspace: a persistent line connects the offer; a ring-per-call
+    /// phone is asked to answer (auto-answer) where it supports it. Reports <see cref="AgentAnswered"/> once the leg is
+    /// up, as when the agent picks up the phone.</summary>
+    Task AnswerAgentAsync(string callId, string agentId);
+
     /// <summary>Ends one party's leg of the call — an agent's, or a listening supervisor's (<paramref name="agentId"/> is
     /// their id): stops ringing it (CANCEL) or hangs it up (BYE); the other legs stay. Used when the ring timeout
     /// passes, the caller hung up while the agent rang, or an agent leaves a call that goes on (transfer, consult).</summary>
