@@ -15,40 +15,41 @@ public static class ConfigurationApi
 {
     /// <summary>Maps the configuration endpoints on <paramref name="api"/> (the <c>/api/v1</c> group): for each kind
     /// <c>GET /x</c> (a page by id), <c>GET</c>, <c>PUT</c> and <c>DELETE /x/{id}</c>; <c>GET</c> and
-    /// <c>PUT /site-settings</c>.</summary>
+    /// <c>PUT /site-settings</c>. Admins write; supervisors read everything; agents read what their workspace names
+    /// (skills, queues, pause codes, categories) but not other agents' profiles or the no-answer policies.</summary>
     public static IEndpointRouteBuilder MapConfigurationApi(this IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         api.MapDocuments("/skills", VersionedResource<Skill>.Document(DocumentKind.Skill, "skill", d => d.Id, d => d.Version),
-            "Skill", "Skills");
+            "Skill", "Skills", Policies.Agent);
         api.MapDocuments("/queues", VersionedResource<Queue>.Document(DocumentKind.Queue, "queue", d => d.Id, d => d.Version),
-            "Queue", "Queues");
+            "Queue", "Queues", Policies.Agent);
         api.MapDocuments("/agent-profiles",
             VersionedResource<AgentProfile>.Document(DocumentKind.AgentProfile, "agent profile", d => d.Id, d => d.Version),
-            "AgentProfile", "AgentProfiles");
+            "AgentProfile", "AgentProfiles", Policies.Supervisor);
         api.MapDocuments("/pause-codes",
             VersionedResource<PauseCode>.Document(DocumentKind.PauseCode, "pause code", d => d.Id, d => d.Version),
-            "PauseCode", "PauseCodes");
+            "PauseCode", "PauseCodes", Policies.Agent);
         api.MapDocuments("/categories",
             VersionedResource<CallCategory>.Document(DocumentKind.CallCategory, "call category", d => d.Id, d => d.Version),
-            "Category", "Categories");
+            "Category", "Categories", Policies.Agent);
         api.MapDocuments("/no-answer-policies",
             VersionedResource<NoAnswerPolicy>.Document(DocumentKind.NoAnswerPolicy, "no-answer policy", d => d.Id, d => d.Version),
-            "NoAnswerPolicy", "NoAnswerPolicies");
+            "NoAnswerPolicy", "NoAnswerPolicies", Policies.Supervisor);
         api.MapSiteSettings();
         return api;
     }
 
     private static void MapDocuments<T>(this IEndpointRouteBuilder api, string path, VersionedResource<T> resource,
-        string operation, string plural)
+        string operation, string plural, string readPolicy)
         where T : class
     {
         api.MapGet(path, ListAsync<T>)
             .WithName($"List{plural}")
             .WithSummary($"Lists {resource.Noun} documents by id, a page at a time (pass nextAfterId as afterId).")
             .WithTags(plural)
-            .RequireAuthorization(Policies.Supervisor);
-        api.MapItem($"{path}/{{id}}", resource, operation, plural, Policies.Supervisor, Policies.Admin, Policies.Admin);
+            .RequireAuthorization(readPolicy);
+        api.MapItem($"{path}/{{id}}", resource, operation, plural, readPolicy, Policies.Admin, Policies.Admin);
     }
 
     private static void MapSiteSettings(this IEndpointRouteBuilder api)

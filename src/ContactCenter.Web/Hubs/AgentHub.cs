@@ -3,6 +3,7 @@ using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.LiveViews;
+using ContactCenter.Storage.Documents;
 using ContactCenter.Web.Live;
 using ContactCenter.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace ContactCenter.Web.Hubs;
 /// controls; plus every agent's status (the transfer panel) and every queue's waiting figures. Call commands name the
 /// call; the call grain refuses them unless this agent is the call's agent.</summary>
 [Authorize(Policy = Policies.Agent)]
-public sealed class AgentHub(LiveAudience audience, IGrainFactory grains) : LiveHub<AgentHub>(audience)
+public sealed class AgentHub(LiveAudience audience, IGrainFactory grains, IDocumentStore documents) : LiveHub<AgentHub>(audience)
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/agent";
@@ -42,6 +43,9 @@ public sealed class AgentHub(LiveAudience audience, IGrainFactory grains) : Live
 
     /// <summary>This agent's status (the snapshot; after a gap in its updates, ask again).</summary>
     public Task<AgentStatus> GetMeAsync() => Agent.GetStatusAsync();
+
+    /// <summary>Every configured agent's status: the transfer panel's snapshot (then "agent" updates).</summary>
+    public Task<IReadOnlyList<AgentStatus>> GetAgentsAsync() => AgentStatuses.ListAsync(documents, grains, Context.ConnectionAborted);
 
     /// <summary>Another agent's status, for the transfer panel.</summary>
     public Task<AgentStatus> GetAgentAsync(string agentId) => grains.GetGrain<IAgentGrain>(agentId).GetStatusAsync();

@@ -26,19 +26,7 @@ public sealed class SupervisorHub(LiveAudience audience, IGrainFactory grains, I
     protected override IReadOnlySet<string> Topics => Subscribed;
 
     /// <summary>Every configured agent's status, by id.</summary>
-    public async Task<IReadOnlyList<AgentStatus>> GetAgentsAsync()
-    {
-        var statuses = new List<AgentStatus>();
-        string? after = null;
-        do
-        {
-            var page = await documents.ListAsync<AgentProfile>(after, DocumentPage<AgentProfile>.MaxLimit, Context.ConnectionAborted);
-            statuses.AddRange(await Task.WhenAll(page.Items.Select(p => grains.GetGrain<IAgentGrain>(p.Id).GetStatusAsync())));
-            after = page.NextAfterId;
-        }
-        while (after is not null);
-        return statuses;
-    }
+    public Task<IReadOnlyList<AgentStatus>> GetAgentsAsync() => AgentStatuses.ListAsync(documents, grains, Context.ConnectionAborted);
 
     /// <summary>One agent's status (after a gap in that agent's updates).</summary>
     public Task<AgentStatus> GetAgentAsync(string agentId) => grains.GetGrain<IAgentGrain>(agentId).GetStatusAsync();

@@ -228,11 +228,11 @@ public sealed class QueueApiTests : IAsyncLifetime
 
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
-    [InlineData("agent", HttpStatusCode.Forbidden)]
+    [InlineData("agent", HttpStatusCode.OK)]
     [InlineData("wallboard", HttpStatusCode.Forbidden)]
     [InlineData("supervisor", HttpStatusCode.OK)]
     [InlineData("admin", HttpStatusCode.OK)]
-    public async Task Reads_need_a_supervisor_or_an_admin(string? role, HttpStatusCode expected)
+    public async Task Reads_need_an_agent_a_supervisor_or_an_admin(string? role, HttpStatusCode expected)
     {
         await CreateSalesAsync();
         using var client = role is null ? _host.CreateClient() : await _host.CreateClientAsync($"{role}-user", role);
@@ -242,6 +242,20 @@ public sealed class QueueApiTests : IAsyncLifetime
 
         Assert.Equal(expected, item.StatusCode);
         Assert.Equal(expected, list.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/agent-profiles")]
+    [InlineData("/api/v1/no-answer-policies")]
+    public async Task Agents_do_not_read_other_agents_profiles_or_the_no_answer_policies(string path)
+    {
+        using var agent = await _host.CreateClientAsync("agent-user", "agent");
+        using var supervisor = await _host.CreateClientAsync("supervisor-user", "supervisor");
+
+        using var refused = await agent.GetPathAsync(path);
+        using var allowed = await supervisor.GetPathAsync(path);
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.OK), (refused.StatusCode, allowed.StatusCode));
     }
 
     [Theory]

@@ -1,0 +1,26 @@
+using ContactCenter.Actors;
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Storage.Documents;
+
+namespace ContactCenter.Web.Hubs;
+
+/// <summary>Every configured agent's status: the snapshot of the supervisor's agents grid and of the workspace's
+/// transfer panel.</summary>
+internal static class AgentStatuses
+{
+    public static async Task<IReadOnlyList<AgentStatus>> ListAsync(IDocumentStore documents, IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        var statuses = new List<AgentStatus>();
+        string? after = null;
+        do
+        {
+            var page = await documents.ListAsync<AgentProfile>(after, DocumentPage<AgentProfile>.MaxLimit, cancellationToken);
+            statuses.AddRange(await Task.WhenAll(page.Items.Select(p => grains.GetGrain<IAgentGrain>(p.Id).GetStatusAsync())));
+            after = page.NextAfterId;
+        }
+        while (after is not null);
+        return statuses;
+    }
+}
