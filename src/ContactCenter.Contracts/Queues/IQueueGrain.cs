@@ -1,5 +1,5 @@
-using ContactCenter.Actors;
 using System.Collections.Immutable;
+using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Routing;
 
@@ -37,8 +37,12 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>An agent logged out of the queue; overflow rules for "no agent logged in" are evaluated.</summary>
     Task<QueueCommandResult> AgentLeftAsync(string agentId);
 
-    /// <summary>An agent of the queue may have become ready (resumed, finished wrap-up); waiting work is offered.</summary>
-    Task<QueueCommandResult> AgentReadyAsync(string agentId);
+    /// <summary>An agent of the queue changed (the agent grain tells each of its queues after every change): the queue
+    /// keeps the newest snapshot of each of its agents to rank pushes with, rather than asking every agent at every
+    /// placement. With <paramref name="offerWork"/> (routing is on and the agent will not pull by itself) the queue
+    /// offers the agent waiting work it can take. Sent one-way: the agent never waits on a queue.</summary>
+    [OneWay]
+    Task AgentChangedAsync(AgentSnapshot agent, bool offerWork);
 
     /// <summary>What the queue offers an agent that pulls (see the waiting list's heads-for-agent rule): its first
     /// waiting item the agent qualifies for, and the first one held for the agent. Empty when nothing fits.</summary>

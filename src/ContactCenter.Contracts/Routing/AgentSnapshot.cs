@@ -33,4 +33,12 @@ public sealed record AgentSnapshot
 
     /// <summary>Interactions handled in the agent grain's counting period.</summary>
     public int HandledCount { get; init; }
+
+    /// <summary>The agent is in a pull round: it takes its next work by pulling from all its queues at once (so earlier
+    /// work elsewhere is not overtaken) and refuses pushes until the round ends; push routing passes it over.</summary>
+    public bool Pulling { get; init; }
+
+    /// <summary>The agent grain's version this snapshot shows (0 when taken inside a decision): of two snapshots of one
+    /// agent, the higher version is the newer.</summary>
+    public long Version { get; init; }
 }

@@ -1,4 +1,5 @@
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Queues;
 using ContactCenter.Contracts.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -26,25 +27,39 @@ internal sealed partial class AgentGrain
             return Task.FromResult(true);
         }
         ClosePull();
+        TellQueues(Current); // no longer pulling: the queues may push again
         return Task.FromResult(false);
     }
 
-    /// <summary>After an accepted change from <paramref name="before"/>: the router runs when the agent became ready
-    /// (with a pull round opened) or its queue log-ins changed.</summary>
+    /// <summary>After an accepted change from <paramref name="before"/>: the agent's queues (before and after) are told
+    /// the new snapshot; the router runs when the agent became ready (with a pull round opened) or its queue log-ins
+    /// changed. The queues hear of the change first, so a queue that the router then asks for its heads already ranks
+    /// with the new snapshot.</summary>
     private async Task AfterChangeAsync(AgentState before)
     {
-        if (!_routing.Enabled)
-        {
-            return;
-        }
-        var ready = AgentRules.BecameReady(before, Current);
+        var ready = _routing.Enabled && AgentRules.BecameReady(before, Current);
         if (ready)
         {
             OpenPull();
         }
-        if (ready || AgentRules.QueuesChanged(before, Current))
+        TellQueues(before);
+        if (_routing.Enabled && (ready || AgentRules.QueuesChanged(before, Current)))
         {
             await RequestRouterRunAsync();
+        }
+    }
+
+    private AgentSnapshot Snapshot() => Current.ToSnapshot(AgentId, Now) with { Version = ConfirmedVersion, Pulling = PullOpen };
+
+    /// <summary>One-way notices of the current snapshot to every queue the agent is or was (<paramref name="before"/>)
+    /// logged in to, after every change of it — events and pull rounds alike — so the last notice a queue received is
+    /// the agent as it is. With routing on, a queue offers the agent waiting work it can take.</summary>
+    private void TellQueues(AgentState before)
+    {
+        var snapshot = Snapshot();
+        foreach (var queueId in before.Queues.Select(q => q.QueueId).Union(Current.Queues.Select(q => q.QueueId), StringComparer.Ordinal))
+        {
+            _ = GrainFactory.GetGrain<IQueueGrain>(queueId).AgentChangedAsync(snapshot, _routing.Enabled);
         }
     }
 
@@ -79,10 +94,15 @@ internal sealed partial class AgentGrain
     private async Task OnPullTimeoutAsync()
     {
         ClosePull();
-        if (AgentRules.CanTakeWork(Current))
+        var again = AgentRules.CanTakeWork(Current);
+        if (again)
         {
             LogPullLapsed(AgentId, _routing.PullTimeout);
             OpenPull();
+        }
+        TellQueues(Current);
+        if (again)
+        {
             await RequestRouterRunAsync();
         }
     }

@@ -121,7 +121,7 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
 
     public Task<AgentCommandResult> ResetCountersAsync() => RunAsync("reset counters", AgentRules.ResetCounters(Now));
 
-    public Task<AgentSnapshot> GetSnapshotAsync() => Task.FromResult(Current.ToSnapshot(AgentId, Now));
+    public Task<AgentSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public Task<AgentStatus> GetStatusAsync() => Task.FromResult(Current.ToStatus(AgentId, ConfirmedVersion));
 

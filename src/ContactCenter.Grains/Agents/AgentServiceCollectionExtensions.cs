@@ -10,7 +10,8 @@ namespace ContactCenter.Grains.Agents;
 public static class AgentServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="IAgentGrain"/>, its serializer metadata and, unless one is registered already, an
-    /// empty <see cref="InMemoryAgentConfiguration"/> as the configuration source. Silos and clients both call it.</summary>
+    /// empty <see cref="InMemoryAgentConfiguration"/> as the configuration source. Silos and clients both call it; an
+    /// agent tells its queues of every change, so silos also need <c>AddQueues()</c>.</summary>
     public static IServiceCollection AddAgents(this IServiceCollection services)
     {
         services.AddGrain<IAgentGrain, AgentGrain>();

@@ -10,7 +10,7 @@ namespace ContactCenter.Grains.Queues;
 internal sealed partial class QueueGrain
 {
     /// <summary>Push routing for every waiting item not yet offered, in waiting order: the push function ranks the
-    /// queue's agents on fresh snapshots and the best one's arbiter is asked for a slot; on refusal the next-ranked
+    /// queue's agents on their newest known snapshots (<see cref="AgentSnapshotsAsync"/>) and the best one's arbiter is asked for a slot; on refusal the next-ranked
     /// agent is asked. Runs inside one turn, so the waiting list cannot change under it. Returns the offers made.</summary>
     private async Task<int> PlaceAsync(Queue? queue)
     {
@@ -18,14 +18,7 @@ internal sealed partial class QueueGrain
         {
             return 0;
         }
-        var snapshots = new Dictionary<string, AgentSnapshot>(StringComparer.Ordinal);
-        foreach (var (agentId, snapshot) in Current.Agents.Zip(await Task.WhenAll(Current.Agents.Select(SnapshotOrNullAsync))))
-        {
-            if (snapshot is not null)
-            {
-                snapshots[agentId] = snapshot;
-            }
-        }
+        var snapshots = await AgentSnapshotsAsync(queue);
         var placed = 0;
         foreach (var work in Current.Waiting.NotOffered().ToList())
         {
@@ -40,6 +33,7 @@ internal sealed partial class QueueGrain
                 var granted = await TryReserveAsync(candidate.AgentId, QueueRules.ReservationFor(work, queue));
                 if (await SnapshotOrNullAsync(candidate.AgentId) is { } fresh)
                 {
+                    Remember(fresh);
                     snapshots[candidate.AgentId] = fresh;
                 }
                 else
@@ -100,9 +94,11 @@ internal sealed partial class QueueGrain
         }
     }
 
-    /// <summary>Gives an agent's slot back; best effort, because the agent grain frees stale slots by its own deadlines.</summary>
+    /// <summary>Gives an agent's slot back; best effort, because the agent grain frees stale slots by its own deadlines.
+    /// The agent is read afresh at the next placement, which may offer it the next work at once.</summary>
     private async Task ReleaseAsync(string agentId, string workId, ReleaseReason reason)
     {
+        _agentSnapshots.Remove(agentId);
         try
         {
             await GrainFactory.GetGrain<IAgentGrain>(agentId).ReleaseAsync(workId, reason);

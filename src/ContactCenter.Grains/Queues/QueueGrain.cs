@@ -147,18 +147,6 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
         return result;
     }
 
-    public async Task<QueueCommandResult> AgentReadyAsync(string agentId)
-    {
-        if (!Current.HasAgent(agentId))
-        {
-            return new QueueCommandResult(true, false, Message: $"agent {agentId} is not in queue {QueueId}");
-        }
-        var queue = await ReadQueueAsync();
-        var placed = await PlaceAsync(queue);
-        ArmTimers(queue);
-        return new QueueCommandResult(true, placed > 0, Message: $"{placed} offer(s) made");
-    }
-
     public Task<QueueCommandResult> ResetCountersAsync() => RunAsync("reset counters", QueueRules.ResetCounters(Now));
 
     public Task<QueueSnapshot> GetSnapshotAsync() => Task.FromResult(Current.ToSnapshot(QueueId, ConfirmedVersion, Now));

@@ -69,9 +69,8 @@ internal sealed partial class AgentRouterGrain : Grain, IAgentRouterGrain
             if (repeats == MaxRepeats)
             {
                 LogRepeatsExhausted(AgentId, MaxRepeats);
+                // Ending the round tells the queues, which then push work refused during it that still waits.
                 await agent.EndPullAsync(force: true);
-                // Work refused during the last round may still wait with nobody to offer it: the queues push it now.
-                await Task.WhenAll(snapshot.Queues.Select(q => AgentReadyAsync(q.QueueId)));
                 break;
             }
             if (!await agent.EndPullAsync())
@@ -149,18 +148,6 @@ internal sealed partial class AgentRouterGrain : Grain, IAgentRouterGrain
         {
             LogQueueUnreachable(AgentId, queueId, "heads", exception.Message);
             return [];
-        }
-    }
-
-    private async Task AgentReadyAsync(string queueId)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IQueueGrain>(queueId).AgentReadyAsync(AgentId);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogQueueUnreachable(AgentId, queueId, "ready", exception.Message);
         }
     }
 

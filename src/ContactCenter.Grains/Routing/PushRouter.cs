@@ -5,7 +5,8 @@ using ContactCenter.Contracts.Routing;
 namespace ContactCenter.Grains.Routing;
 
 /// <summary>Push routing: when work arrives (or is re-offered), the queue picks the best ready eligible agent.</summary>
-/// <remarks>Declared rule. Held work (sticky, before its deadline) may go only to its sticky agent; otherwise it waits
+/// <remarks>Declared rule. Agents in a pull round are passed over (<see cref="ExclusionReason.PullInProgress"/>):
+/// their round takes their next work. Held work (sticky, before its deadline) may go only to its sticky agent; otherwise it waits
 /// (<see cref="RoutingRule.HeldForStickyAgent"/>). Free work goes to the first eligible agent by: not having missed
 /// this work; the agent's priority for the queue, higher first; the queue's strategy (longest idle: fewest slots in
 /// use for the medium, then earliest idle-since; least occupied: lowest occupancy, then fewest handled, then earliest
@@ -26,7 +27,8 @@ public static class PushRouter
             var agent = agents[i];
             Eligibility.TryGetQueuePriority(agent, work.QueueId, out var priority);
             var slot = Eligibility.FindSlot(agent, work.Medium);
-            keys[i] = new RankKey(i, agent.AgentId, Eligibility.Check(agent, work, input.Now),
+            keys[i] = new RankKey(i, agent.AgentId,
+                Eligibility.Check(agent, work, input.Now) ?? (agent.Pulling ? ExclusionReason.PullInProgress : null),
                 Contains(work.MissedBy, agent.AgentId), priority, slot?.InUse ?? 0, agent.IdleSince, agent.Occupancy,
                 agent.HandledCount, Eligibility.SkillScore(agent, work.RequiredSkills));
             if (keys[i].Exclusion is null)

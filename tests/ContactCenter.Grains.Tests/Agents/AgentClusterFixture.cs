@@ -1,5 +1,6 @@
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Queues;
 using ContactCenter.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,7 @@ public sealed class AgentClusterFixture : IAsyncLifetime
             {
                 services.AddSingleton(Configuration);
                 services.AddAgents();
+                services.AddQueues(); // agents tell their queues of every change
             },
         });
     }

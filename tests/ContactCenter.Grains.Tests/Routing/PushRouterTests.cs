@@ -20,6 +20,16 @@ public sealed class PushRouterTests
     }
 
     [Fact]
+    public void An_agent_in_a_pull_round_is_passed_over_because_it_takes_its_next_work_by_pulling()
+    {
+        var decision = Build.Push(Build.Work("w1"), Idle("a1", 9) with { Pulling = true }, Idle("a2", 3));
+
+        Assert.Equal("a2", decision.ChosenAgentId);
+        Assert.Equal(ExclusionReason.PullInProgress, decision.Candidates[0].Exclusion);
+        Assert.Equal(RoutingRule.NoEligibleAgent, Build.Push(Build.Work("w1"), Idle("a1", 9) with { Pulling = true }).Rule);
+    }
+
+    [Fact]
     public void The_agents_priority_for_the_queue_comes_before_the_strategy()
     {
         var decision = Build.Push(Build.Work("w1"), Idle("a1", 1).WithPriority("q1", 8), Idle("a2", 60));
