@@ -10,8 +10,11 @@
 # Environment: CC_SKIP_POSTGRES=1 skips the throwaway PostgreSQL (set ConnectionStrings__ContactCenter yourself).
 set -euo pipefail
 
-# Debian packages the tests need (sipp, baresip, espeak-ng and sox for the interop and prompt tests; later: chromium).
-APT_PACKAGES=(postgresql sip-tester baresip-core espeak-ng sox)
+# Debian packages the tests need: sipp, baresip, espeak-ng and sox for the interop and prompt tests, chromium for the
+# browser tests. The browser app's build also needs Node.js (>= 20.19, for Vite) and npm: the packages nodejs and npm
+# are installed only when no node is on the PATH (a newer Node.js from elsewhere is kept).
+APT_PACKAGES=(postgresql sip-tester baresip-core espeak-ng sox chromium)
+command -v node >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1

@@ -1,0 +1,182 @@
+// The JSON shapes of the REST API and the hubs (camelCase, enums as strings, TimeSpan as "[d.]hh:mm:ss[.fffffff]",
+// DateTimeOffset as ISO 8601). They mirror the records in ContactCenter.Contracts and ContactCenter.Web.
+
+export type DisplayedState =
+  | "LoggedOut" | "Ringing" | "Busy" | "WrapUp" | "Chatting" | "Reserved" | "Paused" | "Available";
+
+export type Presence = "LoggedOut" | "Available" | "Paused";
+export type AgentActivity = "Reserved" | "Ringing" | "Busy" | "WrapUp" | "Chatting";
+export type Medium = "Voice" | "Chat" | "Email" | "Sms" | "Social";
+
+export interface AgentWork {
+  workId: string;
+  medium: Medium;
+  queueId: string | null;
+  activity: AgentActivity;
+  since: string;
+  deadline: string | null;
+  wrapUpTime: string;
+  ringTimeout: string;
+}
+
+export interface AgentCounters {
+  since: string;
+  offered: number;
+  answered: number;
+  missed: number;
+  declined: number;
+  handled: number;
+  handledCalls: number;
+  talkTime: string;
+  wrapUpTime: string;
+  pauseTime: string;
+}
+
+export interface AgentStatus {
+  agentId: string;
+  presence: Presence;
+  pauseCodeId: string | null;
+  displayed: { state: DisplayedState; pauseCodeId: string | null };
+  displayedSince: string;
+  loggedInSince: string | null;
+  queues: { queueId: string; priority: number }[];
+  work: AgentWork[];
+  counters: AgentCounters;
+  version: number;
+}
+
+export interface QueueCounters {
+  since: string;
+  offered: number;
+  answered: number;
+  answeredWithinSla: number;
+  abandoned: number;
+  withdrawn: number;
+  overflowed: number;
+  longestAnsweredWait: string;
+}
+
+export interface QueueLiveStatus {
+  queueId: string;
+  version: number;
+  at: string;
+  waiting: number;
+  offered: number;
+  oldestArrival: string | null;
+  agents: string[];
+  counters: QueueCounters;
+}
+
+export interface AgentStateCounts {
+  loggedIn: number;
+  available: number;
+  reserved: number;
+  ringing: number;
+  busy: number;
+  wrapUp: number;
+  chatting: number;
+  paused: number;
+}
+
+export interface SiteLiveStatus {
+  siteId: string;
+  position: number;
+  at: string;
+  dayStart: string;
+  queues: QueueLiveStatus[];
+  totals: QueueCounters;
+  waiting: number;
+  oldestArrival: string | null;
+  agents: AgentStateCounts;
+}
+
+export interface SupervisorAlert {
+  kind: string;
+  agentId: string;
+  at: string;
+  message: string;
+}
+
+export type CallPhase = "Arrived" | "Ivr" | "Queued" | "Ringing" | "Dialing" | "Connected" | "WrapUp" | "Ended";
+export type ListenInMode = "Monitor" | "Whisper" | "Barge";
+export type RoutingTargetKind = "Queue" | "Agent" | "InternalLine" | "ExternalNumber";
+
+export interface CallConsult {
+  agentId: string;
+  byAgentId: string;
+  purpose: "Consult" | "Transfer";
+  stage: "Ringing" | "Talking" | "Conference";
+  since: string;
+}
+
+export interface CallStatus {
+  callId: string;
+  phase: CallPhase | null;
+  direction: string;
+  from: string | null;
+  to: string | null;
+  queueId: string | null;
+  agentId: string | null;
+  held: boolean;
+  consult: CallConsult | null;
+  listenIns: { supervisorId: string; mode: ListenInMode; since: string }[];
+  notes: { at: string; agentId: string; text: string }[];
+  categoryId: string | null;
+  connectedAt: string | null;
+  conversationEndedAt: string | null;
+  wrapUpUntil: string | null;
+  version: number;
+}
+
+/** AgentCommandResult and CallCommandResult alike. */
+export interface CommandResult {
+  succeeded: boolean;
+  changed: boolean;
+  error: string | null;
+  message: string | null;
+}
+
+export interface LiveUpdate<T> {
+  topic: string;
+  key: string;
+  epoch: string;
+  sequence: number;
+  item: T;
+}
+
+export interface CurrentUser {
+  userName: string;
+  displayName: string;
+  roles: string[];
+  permissions: string[];
+  agentProfileId: string | null;
+}
+
+export interface PauseCode {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface CallCategory {
+  id: string;
+  name: string;
+  parentId: string | null;
+  queueIds: string[];
+  active: boolean;
+}
+
+export interface Contact {
+  id: string;
+  version: number;
+  displayName: string;
+  company: string | null;
+  phones: { number: string; label: string | null }[];
+  emails: string[];
+  status: string;
+}
+
+export interface DocumentPage<T> {
+  items: T[];
+  nextAfterId: string | null;
+}

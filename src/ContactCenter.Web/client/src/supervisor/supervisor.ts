@@ -1,0 +1,126 @@
+// The supervisor view: every agent (GetAgentsAsync + "agent" updates), every queue (the site's figures: GetSiteAsync +
+// "site" updates), alerts, commands on agents and listen-in on an agent's call.
+import "../styles.css";
+import { agentProfiles, pauseCodes, queues } from "../api";
+import type { AgentStatus, CommandResult, ListenInMode, SiteLiveStatus, SupervisorAlert } from "../contracts";
+import { byId, h } from "../dom";
+import { clock } from "../format";
+import { LiveConnection, VersionedMap } from "../live";
+import { admits, command, showConnection, signedInUser, status } from "../session";
+import { AgentsGrid, currentCallOf } from "./agents-grid";
+import { QueuesGrid } from "./queues-grid";
+
+const agents = new VersionedMap<AgentStatus>((a) => a.agentId, (a) => a.version);
+const sites = new VersionedMap<SiteLiveStatus>((s) => s.siteId, (s) => s.position);
+let live: LiveConnection;
+let listening: { callId: string; agentId: string; mode: ListenInMode } | undefined;
+
+const run = (what: string, method: string, ...args: unknown[]) =>
+  command(what, () => live.invoke<CommandResult>(method, ...args));
+
+const grid = new AgentsGrid(byId<HTMLTableElement>("agents").tBodies[0]!, {
+  pause: (id, code) => void run(`Pause ${id}`, "PauseAgentAsync", id, code),
+  resume: (id) => void run(`Resume ${id}`, "ResumeAgentAsync", id),
+  logOut: (id) => void run(`Log out ${id}`, "LogOutAgentAsync", id),
+  queueIn: (id, queue) => void run(`Log ${id} in to ${queue}`, "LogAgentInToQueueAsync", id, queue),
+  queueOut: (id, queue) => void run(`Log ${id} out of ${queue}`, "LogAgentOutOfQueueAsync", id, queue),
+  listenIn: (id, mode) => void listenIn(id, mode),
+});
+const queuesGrid = new QueuesGrid(byId<HTMLTableElement>("queues").tBodies[0]!);
+
+function applyAgent(status: AgentStatus): void {
+  if (agents.set(status)) {
+    grid.render(status);
+  }
+}
+
+function applySite(site: SiteLiveStatus): void {
+  if (sites.set(site)) {
+    queuesGrid.render(site.queues);
+  }
+}
+
+function applyAlert(alert: SupervisorAlert): void {
+  const list = byId("alerts");
+  list.prepend(h("div", { testid: "alert" }, h("span", { class: "muted num" }, clock(alert.at)), " ", h("strong", {}, alert.agentId), " ", alert.message));
+  while (list.childElementCount > 100) {
+    list.lastElementChild!.remove();
+  }
+}
+
+async function listenIn(agentId: string, mode: ListenInMode): Promise<void> {
+  const callId = currentCallOf(grid.status(agentId) ?? agents.get(agentId)!);
+  if (!callId) {
+    status(`${agentId} is not on a call`, "error");
+    return;
+  }
+  if (listening && listening.callId !== callId) {
+    await run("Stop listening", "StopListenInAsync", listening.callId);
+  }
+  if (await run(`Listen in (${mode}) on ${agentId}`, "ListenInAsync", callId, mode)) {
+    listening = { callId, agentId, mode };
+    showListening();
+  }
+}
+
+function showListening(): void {
+  byId("listen-in-text").textContent = listening ? `${listening.mode} on ${listening.agentId} (call ${listening.callId})` : "Not listening.";
+  byId<HTMLButtonElement>("stop-listen-in").disabled = !listening;
+}
+
+byId<HTMLButtonElement>("stop-listen-in").addEventListener("click", async () => {
+  if (listening && (await run("Stop listening", "StopListenInAsync", listening.callId))) {
+    listening = undefined;
+    showListening();
+  }
+});
+
+/** Names and pickers from the configuration; a failure leaves ids shown instead of names. */
+async function loadConfiguration(): Promise<void> {
+  const [profiles, codes, queueDocs] = await Promise.allSettled([agentProfiles(), pauseCodes(), queues()]);
+  const names = new Map<string, string>();
+  const profileQueues = new Map<string, string[]>();
+  if (profiles.status === "fulfilled") {
+    for (const p of profiles.value) {
+      names.set(p.id, p.name);
+      profileQueues.set(p.id, p.queues.map((q) => q.queueId));
+    }
+  }
+  const codeOptions = codes.status === "fulfilled" ? codes.value.map((c) => ({ value: c.id, label: c.name })) : [];
+  const queueOptions = queueDocs.status === "fulfilled" ? queueDocs.value.map((q) => ({ value: q.id, label: q.name })) : [];
+  queuesGrid.setNames(new Map(queueOptions.map((q) => [q.value, q.label])));
+  grid.configure(names, profileQueues, codeOptions, queueOptions);
+  if ([profiles, codes, queueDocs].some((r) => r.status === "rejected")) {
+    status("Some configuration could not be read; ids are shown instead of names.", "error");
+  }
+}
+
+async function main(): Promise<void> {
+  await signedInUser(admits.supervisor);
+  await loadConfiguration();
+  live = new LiveConnection({
+    path: "/hubs/supervisor",
+    feeds: [
+      { topic: "agent", apply: applyAgent, resync: async (id) => applyAgent(await live.invoke<AgentStatus>("GetAgentAsync", id)) },
+      { topic: "site", apply: applySite, resync: async () => applySite(await live.invoke<SiteLiveStatus>("GetSiteAsync")) },
+      { topic: "alert", apply: applyAlert },
+    ],
+    snapshot: async () => {
+      const [all, site] = await Promise.all([
+        live.invoke<AgentStatus[]>("GetAgentsAsync"),
+        live.invoke<SiteLiveStatus>("GetSiteAsync"),
+      ]);
+      all.forEach(applyAgent);
+      applySite(site);
+    },
+    onState: showConnection,
+    onError: (message) => status(message, "error"),
+  });
+  await live.start();
+  window.setInterval(() => {
+    grid.tick();
+    queuesGrid.tick();
+  }, 1000);
+}
+
+main().catch((error: Error) => status(error.message, "error"));
