@@ -1,9 +1,5 @@
-using ContactCenter.Host.Cluster;
+using ContactCenter.Host;
 using ContactCenter.Host.Configuration;
-using ContactCenter.Host.Diagnostics;
-using ContactCenter.Host.Health;
-using ContactCenter.Web;
-using ContactCenter.Web.Hubs;
 
 if (NodeCommandLine.IsHelpRequested(args))
 {
@@ -13,29 +9,7 @@ if (NodeCommandLine.IsHelpRequested(args))
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
-    var node = builder.AddNodeConfiguration(args);
-    builder.AddNodeLogging();
-    builder.ListenOnNodeHttpPort(node);
-    builder.Services.AddNodeCluster(node, builder.Configuration);
-    builder.Services.AddNodeHealthChecks();
-    var web = node.GetRoles().HasFlag(NodeRoles.Web);
-    if (web)
-    {
-        // The single-node demo (in-memory stores) starts with the demo users of DemoUsers; a PostgreSQL site starts with
-        // none and its first admin account is created by the operator.
-        builder.Services.AddContactCenterWeb(security => security.SeedDemoUsers |= node.ConnectionString is null);
-        builder.Services.AddLiveHubs();
-    }
-
-    await using var app = builder.Build();
-    app.LogNodeConfiguration(node);
-    app.MapHealthApi();
-    if (web)
-    {
-        app.MapContactCenterWeb();
-        app.MapLiveHubs();
-    }
+    await using var app = NodeApplication.Build(args);
     await app.RunAsync();
     return 0;
 }
