@@ -26,6 +26,7 @@ public static class WebApplicationExtensions
         var api = app.MapGroup(ApiPrefix);
         api.MapAuthApi();
         api.MapConfigurationApi();
+        api.MapUsersApi();
         api.MapContactsApi();
         api.MapAuditApi();
         return app;

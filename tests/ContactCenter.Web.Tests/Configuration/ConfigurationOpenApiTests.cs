@@ -6,7 +6,7 @@ namespace ContactCenter.Web.Tests.Configuration;
 public sealed class ConfigurationOpenApiTests
 {
     [Fact]
-    public async Task The_OpenAPI_document_names_every_operation_of_the_configuration_contacts_and_audit_APIs()
+    public async Task The_OpenAPI_document_names_every_operation_of_the_configuration_users_contacts_and_audit_APIs()
     {
         await using var host = await WebTestHost.StartAsync();
         using var client = host.CreateClient();
@@ -22,7 +22,7 @@ public sealed class ConfigurationOpenApiTests
                  {
                      ("Skills", "Skill", "skills"), ("Queues", "Queue", "queues"), ("AgentProfiles", "AgentProfile", "agent-profiles"),
                      ("PauseCodes", "PauseCode", "pause-codes"), ("Categories", "Category", "categories"),
-                     ("NoAnswerPolicies", "NoAnswerPolicy", "no-answer-policies"),
+                     ("NoAnswerPolicies", "NoAnswerPolicy", "no-answer-policies"), ("Users", "User", "users"),
                  })
         {
             Assert.Contains($"GET /api/v1/{path} List{plural}", operations);
@@ -30,6 +30,7 @@ public sealed class ConfigurationOpenApiTests
             Assert.Contains($"PUT /api/v1/{path}/{{id}} Put{singular}", operations);
             Assert.Contains($"DELETE /api/v1/{path}/{{id}} Delete{singular}", operations);
         }
+        Assert.Contains("PUT /api/v1/users/{id}/password SetUserPassword", operations);
         Assert.Contains("GET /api/v1/site-settings GetSiteSettings", operations);
         Assert.Contains("PUT /api/v1/site-settings PutSiteSettings", operations);
         Assert.Contains("GET /api/v1/contacts ListContacts", operations);

@@ -1,0 +1,106 @@
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Storage.Audit;
+using ContactCenter.Storage.Documents;
+using ContactCenter.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Web.Apis;
+
+/// <summary>User accounts (ADM-1), for admins: list, read, create, replace and delete accounts (roles, permissions, the
+/// agent profile worked as, disabled), and set an account's password. Writes are compare-and-swaps on the account's
+/// version and audited; no response, audit entry or log line carries a password or its hash.</summary>
+public static class UsersApi
+{
+    /// <summary>The shortest password accepted.</summary>
+    public const int MinimumPasswordLength = 10;
+
+    /// <summary>The longest password accepted (hashing is deliberately slow; an unbounded input would make it a
+    /// denial-of-service lever).</summary>
+    public const int MaximumPasswordLength = 256;
+
+    private const string Tag = "Users";
+
+    internal static VersionedResource<UserResource> Resource { get; } = new(
+        "userAccount",
+        "user",
+        user => user.Id,
+        user => user.Version,
+        async (services, id, cancel) => await Store(services).GetAsync<UserAccount>(id, cancel) is { } account ? UserResource.From(account) : null,
+        async (services, user, cancel) => UserResource.From(await Store(services).CreateAsync(user.ToAccount(passwordHash: null), cancel)),
+        async (services, user, version, cancel) =>
+        {
+            // A replaced account keeps its password: the hash read here goes with the compare-and-swap on the version.
+            var stored = await Store(services).GetAsync<UserAccount>(user.Id, cancel);
+            return UserResource.From(await Store(services).UpdateAsync(user.ToAccount(stored?.PasswordHash), version, cancel));
+        },
+        (services, id, version, cancel) => Store(services).DeleteAsync<UserAccount>(id, version, cancel));
+
+    /// <summary>Maps <c>GET /users</c>, <c>GET</c>, <c>PUT</c>, <c>DELETE /users/{id}</c> and
+    /// <c>PUT /users/{id}/password</c> on <paramref name="api"/> (the <c>/api/v1</c> group), all for admins.</summary>
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/users", ListAsync)
+            .WithName("ListUsers")
+            .WithSummary("Lists user accounts by login name, a page at a time (pass nextAfterId as afterId).")
+            .WithTags(Tag)
+            .RequireAuthorization(Policies.Admin);
+        api.MapItem("/users/{id}", Resource, "User", Tag, Policies.Admin, Policies.Admin, Policies.Admin);
+        api.MapPut("/users/{id}/password", SetPasswordAsync)
+            .WithName("SetUserPassword")
+            .WithSummary($"Sets the account's password ({MinimumPasswordLength} to {MaximumPasswordLength} characters); the account's sessions stay valid until they next sign in.")
+            .WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Admin);
+        return api;
+    }
+
+    private static async Task<Results<Ok<DocumentPage<UserResource>>, ValidationProblem>> ListAsync(
+        string? afterId, int? limit, IDocumentStore store, CancellationToken cancellationToken)
+    {
+        var size = limit ?? DocumentPage<UserAccount>.DefaultLimit;
+        if (size is < 1 or > DocumentPage<UserAccount>.MaxLimit)
+        {
+            return ApiProblems.Invalid("limit", $"must be between 1 and {DocumentPage<UserAccount>.MaxLimit}");
+        }
+        var page = await store.ListAsync<UserAccount>(afterId, size, cancellationToken);
+        return TypedResults.Ok(new DocumentPage<UserResource>([.. page.Items.Select(UserResource.From)], page.NextAfterId));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
+        string id, PasswordChange body, HttpContext http, IDocumentStore store, IPasswordHasher<UserAccount> hasher)
+    {
+        var cancel = http.RequestAborted;
+        var account = await store.GetAsync<UserAccount>(id, cancel);
+        if (account is null)
+        {
+            return ApiProblems.NotFound(Resource.Noun, id);
+        }
+        var before = UserResource.From(account);
+        if (body.Password is not { Length: >= MinimumPasswordLength and <= MaximumPasswordLength } password || string.IsNullOrWhiteSpace(password))
+        {
+            await ApiAudit.AppendAsync(http, Resource.Kind, "password", id, AuditOutcome.Invalid, before, before);
+            return ApiProblems.Invalid("password", $"must have {MinimumPasswordLength} to {MaximumPasswordLength} characters");
+        }
+        UserAccount stored;
+        try
+        {
+            stored = await store.UpdateAsync(account with { PasswordHash = hasher.HashPassword(account, password) }, account.Version, cancel);
+        }
+        catch (Exception e) when (ApiProblems.IsConflict(e))
+        {
+            await ApiAudit.AppendAsync(http, Resource.Kind, "password", id, AuditOutcome.Conflict, before, before);
+            return ApiProblems.PreconditionFailed($"The user '{id}' was changed meanwhile: try again.");
+        }
+        await ApiAudit.AppendAsync(http, Resource.Kind, "password", id, AuditOutcome.Succeeded, before, UserResource.From(stored));
+        http.Response.Headers.ETag = WritePreconditions.Tag(stored.Version);
+        return TypedResults.NoContent();
+    }
+
+    private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredService<IDocumentStore>();
+}
