@@ -172,9 +172,8 @@ public sealed class AuthorizationSweepTests
         return (problems, checkedEndpoints);
     }
 
-    // SignalR seam: hub methods are not endpoints (a hub is one endpoint; its methods are invoked over the connection),
-    // so they are checked here by their attributes. Calling each method without credentials and with a refused role
-    // needs a hub connection (tests/ContactCenter.Web.Tests/Hubs); add that once the hubs are mapped in SecuredWebApp.
+    // Hub methods are not endpoints (a hub is one endpoint; its methods are invoked over the connection), so they are
+    // checked here by their attributes; entering each hub with each role is Hubs/HubAccessTests.
     [Fact]
     public void Every_hub_and_hub_method_names_a_known_policy()
     {
