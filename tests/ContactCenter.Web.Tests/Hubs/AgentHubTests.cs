@@ -41,6 +41,7 @@ public sealed class AgentHubTests
 
         Assert.Equal(DisplayedState.LoggedOut, (await workspace.InvokeAsync<AgentStatus>(nameof(AgentHub.GetMeAsync), Cancel)).Displayed.State);
         Assert.Contains("anna", (await workspace.InvokeAsync<List<AgentStatus>>(nameof(AgentHub.GetAgentsAsync), Cancel)).Select(a => a.AgentId));
+        Assert.Equal(["sales"], (await workspace.InvokeAsync<AgentProfile>(nameof(AgentHub.GetProfileAsync), Cancel)).Queues.Select(q => q.QueueId));
         Assert.True((await workspace.InvokeAsync<AgentCommandResult>(nameof(AgentHub.LogInAsync), Cancel)).Succeeded);
         Assert.True((await workspace.InvokeAsync<AgentCommandResult>(nameof(AgentHub.PauseAsync), "lunch", Cancel)).Succeeded);
         Assert.True((await workspace.InvokeAsync<AgentCommandResult>(nameof(AgentHub.ResumeAsync), Cancel)).Succeeded);

@@ -152,6 +152,19 @@ export interface CurrentUser {
   agentProfileId: string | null;
 }
 
+export interface QueueMembership {
+  queueId: string;
+  priority: number;
+  /** Whether the agent may log in to and out of the queue themselves. */
+  selfService: boolean;
+}
+
+export interface AgentProfile {
+  id: string;
+  name: string;
+  queues: QueueMembership[];
+}
+
 export interface PauseCode {
   id: string;
   name: string;

@@ -2,7 +2,7 @@
 // counters, every queue's waiting work and every agent's status for transfers. Live through /hubs/agent.
 import "../styles.css";
 import { categories, pauseCodes, queues as queueDocuments } from "../api";
-import type { AgentStatus, CallStatus, CommandResult, PauseCode, QueueLiveStatus } from "../contracts";
+import type { AgentProfile, AgentStatus, CallStatus, CommandResult, PauseCode, QueueLiveStatus } from "../contracts";
 import { byId, h, setOptions } from "../dom";
 import { duration, since, timeSpanMs } from "../format";
 import { LiveConnection, VersionedMap } from "../live";
@@ -13,6 +13,7 @@ import { TransferPanel } from "./transfer-panel";
 
 let live: LiveConnection;
 let me: AgentStatus | undefined;
+let profile: AgentProfile | null = null;
 let codes: PauseCode[] = [];
 const queueNames = new Map<string, string>();
 const queueStatuses = new VersionedMap<QueueLiveStatus>((q) => q.queueId, (q) => q.version);
@@ -103,8 +104,12 @@ function renderQueues(): void {
     row.waiting.textContent = String(queue?.waiting ?? 0);
     row.longest.textContent = queue?.oldestArrival ? duration(since(queue.oldestArrival)) : "–";
     const member = me?.queues.some((q) => q.queueId === id) ?? false;
+    // Only the profile's queues that the agent may join or leave themselves get a button; hidden, not removed, so
+    // the row keeps its layout.
+    const selfService = profile?.queues.some((q) => q.queueId === id && q.selfService) ?? false;
     row.toggle.textContent = member ? "Leave" : "Join";
-    row.toggle.disabled = !me || me.presence === "LoggedOut";
+    row.toggle.style.visibility = selfService ? "visible" : "hidden";
+    row.toggle.disabled = !selfService || !me || me.presence === "LoggedOut";
   }
 }
 
@@ -181,6 +186,7 @@ async function main(): Promise<void> {
       { topic: "queue", apply: applyQueue, resync: async () => (await live.invoke<QueueLiveStatus[]>("GetQueuesAsync")).forEach(applyQueue) },
     ],
     snapshot: async () => {
+      profile = await live.invoke<AgentProfile | null>("GetProfileAsync");
       await getMe();
       (await live.invoke<QueueLiveStatus[]>("GetQueuesAsync")).forEach(applyQueue);
       try {
