@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ContactCenter.Contracts;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Media;
@@ -140,22 +139,14 @@ public sealed class WorkspaceTests(Chromium chromium) : IClassFixture<Chromium>
         return status!;
     }
 
+    /// <summary>The demo configuration (samples/) has the queue, the agent profile, the pause code and the category
+    /// the test uses; the contact directory starts empty, so the caller's two contacts are added.</summary>
     private static async Task SeedAsync(BrowserSite site)
     {
-        var cancel = TestContext.Current.CancellationToken;
-        await site.Documents.CreateAsync(new Queue { Id = "sales", Name = "Sales", WrapUpTime = TimeSpan.FromMinutes(2) }, cancel);
-        await site.Documents.CreateAsync(new PauseCode { Id = "lunch", Name = "Lunch" }, cancel);
-        await site.Documents.CreateAsync(new CallCategory { Id = "sales-quote", Name = "Quote" }, cancel);
-        await site.Documents.CreateAsync(new AgentProfile
-        {
-            Id = AgentId,
-            Name = "Demo Agent 1",
-            Queues = [new QueueMembership("sales")],
-            Capacities = [new MediumCapacity(Medium.Voice, 1)],
-        }, cancel);
         foreach (var (id, name) in new[] { ("c-jan", "Jan Kowalski"), ("c-motors", "Kowalski Motors") })
         {
-            await site.Contacts.CreateAsync(new Contact { Id = id, DisplayName = name, Phones = ImmutableArray.Create(new ContactPhone(Caller)) }, cancel);
+            await site.Contacts.CreateAsync(new Contact { Id = id, DisplayName = name, Phones = ImmutableArray.Create(new ContactPhone(Caller)) },
+                TestContext.Current.CancellationToken);
         }
     }
 }

@@ -6,6 +6,7 @@ using ContactCenter.Actors.Postgres;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Reporting;
 using ContactCenter.Host.Configuration;
+using ContactCenter.Host.Demo;
 using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Contacts;
 using ContactCenter.Storage.Documents;
@@ -110,6 +111,8 @@ internal static class NodeClusterExtensions
         services.AddInMemoryInteractionFactStore();
         services.AddInMemoryContactDirectory();
         services.AddInMemoryAuditLog();
+        // The demo's queues, agent profiles, pause codes, IVR trees… from samples/.
+        services.AddHostedService<DemoConfigurationHostedService>();
     }
 
     /// <summary>Npgsql's default pool (100 connections per process) lets a handful of silos exhaust a server's
