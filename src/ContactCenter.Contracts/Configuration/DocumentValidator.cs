@@ -51,6 +51,23 @@ public static partial class DocumentValidator
         return errors.Build();
     }
 
+    /// <summary>Validates a transfer-panel group: a name, at most <see cref="TransferGroup.MaxLines"/> lines, each
+    /// named once and with a valid target.</summary>
+    public static FieldErrors Validate(TransferGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var errors = Header(group.Id, group.Version, group.Name);
+        var lines = Defaulted(group.Lines);
+        errors.Require(lines.Length <= TransferGroup.MaxLines, "lines", $"must hold at most {TransferGroup.MaxLines} lines");
+        for (var i = 0; i < lines.Length; i++)
+        {
+            errors.Text(lines[i].Name, $"lines[{i}].name", 100);
+            Target(errors, lines[i].Target, $"lines[{i}].target", ownQueueId: null);
+        }
+        errors.Distinct(lines, l => l.Name ?? "", "lines", "line name");
+        return errors.Build();
+    }
+
     /// <summary>Validates a no-answer policy.</summary>
     public static FieldErrors Validate(NoAnswerPolicy policy)
     {

@@ -20,4 +20,5 @@ namespace ContactCenter.Storage.Documents;
 [JsonSerializable(typeof(IvrTree))]
 [JsonSerializable(typeof(SiteSettings))]
 [JsonSerializable(typeof(UserAccount))]
+[JsonSerializable(typeof(TransferGroup))]
 internal sealed partial class ConfigurationDocumentJsonContext : JsonSerializerContext;

@@ -30,4 +30,7 @@ public enum DocumentKind
 
     /// <summary><see cref="Contracts.Configuration.UserAccount"/>.</summary>
     UserAccount,
+
+    /// <summary><see cref="Contracts.Configuration.TransferGroup"/>.</summary>
+    TransferGroup,
 }

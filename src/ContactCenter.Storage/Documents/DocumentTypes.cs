@@ -35,6 +35,9 @@ internal static class DocumentTypes
     public static readonly DocumentType<UserAccount> UserAccount =
         new(DocumentKind.UserAccount, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.UserAccount);
 
+    public static readonly DocumentType<TransferGroup> TransferGroup =
+        new(DocumentKind.TransferGroup, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.TransferGroup);
+
     /// <summary>The type of documents of <typeparamref name="T"/>; <see cref="NotSupportedException"/> for a type
     /// that is not a configuration document.</summary>
     public static DocumentType<T> For<T>() where T : class => ForType(typeof(T)) as DocumentType<T>
@@ -50,5 +53,6 @@ internal static class DocumentTypes
         : type == typeof(IvrTree) ? IvrTree
         : type == typeof(SiteSettings) ? SiteSettings
         : type == typeof(UserAccount) ? UserAccount
+        : type == typeof(TransferGroup) ? TransferGroup
         : null;
 }

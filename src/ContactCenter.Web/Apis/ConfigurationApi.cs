@@ -16,7 +16,7 @@ public static class ConfigurationApi
     /// <summary>Maps the configuration endpoints on <paramref name="api"/> (the <c>/api/v1</c> group): for each kind
     /// <c>GET /x</c> (a page by id), <c>GET</c>, <c>PUT</c> and <c>DELETE /x/{id}</c>; <c>GET</c> and
     /// <c>PUT /site-settings</c>. Admins write; supervisors read everything; agents read what their workspace names
-    /// (skills, queues, pause codes, categories) but not other agents' profiles or the no-answer policies.</summary>
+    /// (skills, queues, pause codes, categories, transfer groups) but not other agents' profiles or the no-answer policies.</summary>
     public static IEndpointRouteBuilder MapConfigurationApi(this IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -36,6 +36,9 @@ public static class ConfigurationApi
         api.MapDocuments("/no-answer-policies",
             VersionedResource<NoAnswerPolicy>.Document(DocumentKind.NoAnswerPolicy, "no-answer policy", d => d.Id, d => d.Version),
             "NoAnswerPolicy", "NoAnswerPolicies", Policies.Supervisor);
+        api.MapDocuments("/transfer-groups",
+            VersionedResource<TransferGroup>.Document(DocumentKind.TransferGroup, "transfer group", d => d.Id, d => d.Version),
+            "TransferGroup", "TransferGroups", Policies.Agent);
         api.MapSiteSettings();
         return api;
     }

@@ -18,6 +18,7 @@ public sealed class ConfigurationKindsSmokeTests
         { "pause-codes", """{"id":"lunch","name":"Lunch","kind":"Private","maxDuration":"00:30:00"}""", "name" },
         { "categories", """{"id":"billing","name":"Billing","queueIds":["sales"]}""", "name" },
         { "no-answer-policies", """{"id":"strict","name":"Strict","maxMisses":2,"window":"00:05:00","action":"Pause","pauseCodeId":"lunch"}""", "name" },
+        { "transfer-groups", """{"id":"departments","name":"Departments","order":1,"lines":[{"name":"Claims","target":{"kind":"Queue","value":"claims"}},{"name":"Reception","target":{"kind":"ExternalNumber","value":"+48221000000"}}]}""", "name" },
     };
 
     [Theory]

@@ -23,6 +23,7 @@ public sealed class ConfigurationOpenApiTests
                      ("Skills", "Skill", "skills"), ("Queues", "Queue", "queues"), ("AgentProfiles", "AgentProfile", "agent-profiles"),
                      ("PauseCodes", "PauseCode", "pause-codes"), ("Categories", "Category", "categories"),
                      ("NoAnswerPolicies", "NoAnswerPolicy", "no-answer-policies"), ("Users", "User", "users"),
+                     ("TransferGroups", "TransferGroup", "transfer-groups"),
                  })
         {
             Assert.Contains($"GET /api/v1/{path} List{plural}", operations);
