@@ -38,6 +38,13 @@ public static partial class DocumentValidator
         }
         errors.Distinct(permissions, p => p.ToString(), "permissions", "permission");
 
+        var reportQueues = Defaulted(user.ReportQueueIds);
+        for (var i = 0; i < reportQueues.Length; i++)
+        {
+            errors.Id(reportQueues[i], $"reportQueueIds[{i}]");
+        }
+        errors.Distinct(reportQueues, q => q, "reportQueueIds", "queue");
+
         if (user.AgentProfileId is not null)
         {
             errors.Id(user.AgentProfileId, "agentProfileId");

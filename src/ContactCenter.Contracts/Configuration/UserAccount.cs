@@ -24,6 +24,10 @@ public sealed record UserAccount
     /// <summary>Id of the <see cref="AgentProfile"/> this person works as; null = does not take interactions.</summary>
     public string? AgentProfileId { get; init; }
 
+    /// <summary>The report access filter (ADM-2): the queues whose figures this person's reports show; empty = every
+    /// queue.</summary>
+    public ImmutableArray<string> ReportQueueIds { get; init; } = [];
+
     /// <summary>True when the account may not sign in (existing sessions end at their next request).</summary>
     public bool Disabled { get; init; }
 

@@ -26,6 +26,9 @@ public sealed record UserResource
     /// <summary>The agent profile this person works as; null for people who take no interactions.</summary>
     public string? AgentProfileId { get; init; }
 
+    /// <summary>The report access filter: the queues whose figures the person's reports show; empty = every queue.</summary>
+    public ImmutableArray<string> ReportQueueIds { get; init; } = [];
+
     /// <summary>True when the account may not sign in.</summary>
     public bool Disabled { get; init; }
 
@@ -40,6 +43,7 @@ public sealed record UserResource
         Roles = account.Roles,
         Permissions = account.Permissions,
         AgentProfileId = account.AgentProfileId,
+        ReportQueueIds = account.ReportQueueIds.IsDefault ? [] : account.ReportQueueIds,
         Disabled = account.Disabled,
         HasPassword = account.PasswordHash is not null,
     };
@@ -53,6 +57,7 @@ public sealed record UserResource
         Roles = Roles.IsDefault ? [] : Roles,
         Permissions = Permissions.IsDefault ? [] : Permissions,
         AgentProfileId = AgentProfileId,
+        ReportQueueIds = ReportQueueIds.IsDefault ? [] : ReportQueueIds,
         Disabled = Disabled,
         PasswordHash = passwordHash,
     };

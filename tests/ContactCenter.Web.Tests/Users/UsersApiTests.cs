@@ -58,11 +58,12 @@ public sealed class UsersApiTests : IAsyncLifetime
         Assert.DoesNotContain("passwordHash", body, StringComparison.OrdinalIgnoreCase);
         var bob = JsonSerializer.Deserialize<UserResource>(body, ApiJson.Options)!;
         Assert.True(bob.HasPassword);
-        using var replaced = await _admin.PutJsonAsync($"{Users}/bob", bob with { DisplayName = "Bob B.", HasPassword = false },
+        using var replaced = await _admin.PutJsonAsync($"{Users}/bob", bob with { DisplayName = "Bob B.", HasPassword = false, ReportQueueIds = ["sales"] },
             ifMatch: read.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         var stored = await replaced.ReadAsync<UserResource>();
         Assert.Equal(("Bob B.", true), (stored.DisplayName, stored.HasPassword));
+        Assert.Equal(["sales"], stored.ReportQueueIds);
         using var again = await browser.LoginAsync("bob", Password);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         browser.Dispose();
@@ -74,6 +75,8 @@ public sealed class UsersApiTests : IAsyncLifetime
         using var badRole = await _admin.PutJsonAsync($"{Users}/eve", Bob with { Id = "eve", Roles = ["root"] });
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
         Assert.Contains(await badRole.ReadFieldErrorsAsync(), e => e.Key.StartsWith("roles", StringComparison.OrdinalIgnoreCase));
+        using var badFilter = await _admin.PutJsonAsync($"{Users}/eve", Bob with { Id = "eve", ReportQueueIds = ["sales", "sales"] });
+        Assert.Contains(await badFilter.ReadFieldErrorsAsync(), e => e.Key.StartsWith("reportQueueIds", StringComparison.Ordinal));
         using var absent = await _admin.GetPathAsync($"{Users}/eve");
         Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
 
