@@ -37,6 +37,9 @@ public sealed class WorkspaceTests(Chromium chromium) : IClassFixture<Chromium>
         var row = supervisor.Locator($"[data-testid=agent-row][data-agent-id={AgentId}] [data-testid=agent-row-state]");
         await supervisor.EvaluateAsync(RecordStatesScript, $"[data-testid=agent-row][data-agent-id={AgentId}] [data-testid=agent-row-state]");
 
+        // The transfer panel lists the configured lines by group.
+        await Expect(agent.GetByTestId("transfer-lines")).ToContainTextAsync("Claims desk");
+
         // The agent logs in and is ready; the supervisor's grid follows.
         await agent.GetByTestId("log-in").ClickAsync();
         await Expect(agent.GetByTestId("agent-state")).ToHaveTextAsync(nameof(DisplayedState.Available));

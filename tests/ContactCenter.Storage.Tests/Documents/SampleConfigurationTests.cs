@@ -38,6 +38,7 @@ public sealed class SampleConfigurationTests : IDisposable
         var agent = await store.GetAsync<AgentProfile>("agent1", Cancel);
         Assert.Equal(["sales", "support"], agent!.Queues.Select(q => q.QueueId));
         Assert.NotNull(await store.GetAsync<IvrTree>("demo", Cancel));
+        Assert.Equal(3, (await store.GetAsync<TransferGroup>("departments", Cancel))!.Lines.Length);
         Assert.Equal("Europe/Warsaw", (await store.GetAsync<SiteSettings>(SiteSettings.SiteId, Cancel))!.TimeZoneId);
         // A member the file leaves out keeps the record's default rather than a zero.
         Assert.Equal(SelectionStrategy.LongestIdle, (await store.GetAsync<Queue>("support", Cancel))!.Strategy);

@@ -1,5 +1,5 @@
 // The REST client: same-origin fetch with the session cookie (cc.session, HttpOnly, set by POST /auth/login).
-import type { CallCategory, Contact, CurrentUser, DocumentPage, PauseCode } from "./contracts";
+import type { CallCategory, Contact, CurrentUser, DocumentPage, PauseCode, TransferGroup } from "./contracts";
 
 const prefix = "/api/v1";
 
@@ -59,6 +59,8 @@ async function listAll<T>(path: string): Promise<T[]> {
 export const pauseCodes = (): Promise<PauseCode[]> => listAll("/pause-codes");
 
 export const categories = (): Promise<CallCategory[]> => listAll("/categories");
+
+export const transferGroups = (): Promise<TransferGroup[]> => listAll("/transfer-groups");
 
 export const contactsByPhone = (number: string): Promise<Contact[]> =>
   request("GET", `/contacts/by-phone/${encodeURIComponent(number)}`);

@@ -165,6 +165,19 @@ export interface AgentProfile {
   queues: QueueMembership[];
 }
 
+export interface TransferLine {
+  name: string;
+  target: { kind: "Queue" | "Agent" | "InternalLine" | "ExternalNumber"; value: string };
+}
+
+/** A transfer-panel group of lines (queues, internal lines, external numbers). */
+export interface TransferGroup {
+  id: string;
+  name: string;
+  order: number;
+  lines: TransferLine[];
+}
+
 export interface PauseCode {
   id: string;
   name: string;

@@ -1,8 +1,8 @@
 // The agent workspace: the signed-in user's own agent (state, pause, log in/out, queues), the call panels, today's
 // counters, every queue's waiting work and every agent's status for transfers. Live through /hubs/agent.
 import "../styles.css";
-import { categories, pauseCodes, queues as queueDocuments } from "../api";
-import type { AgentProfile, AgentStatus, CallStatus, CommandResult, PauseCode, QueueLiveStatus } from "../contracts";
+import { categories, pauseCodes, queues as queueDocuments, transferGroups } from "../api";
+import type { AgentProfile, AgentStatus, CallStatus, CommandResult, PauseCode, QueueLiveStatus, TransferGroup } from "../contracts";
 import { byId, h, setOptions } from "../dom";
 import { duration, since, timeSpanMs } from "../format";
 import { LiveConnection, VersionedMap } from "../live";
@@ -141,8 +141,24 @@ function wire(): void {
   });
 }
 
+/** The configured transfer lines by group: a click makes the line the transfer target. */
+function renderLines(groups: TransferGroup[]): void {
+  const sorted = [...groups].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  byId("transfer-lines").replaceChildren(...sorted.map((group) => h("div", {},
+    h("h3", {}, group.name),
+    h("div", { class: "row" }, ...group.lines.map((line) => {
+      const button = h("button", { type: "button", testid: "transfer-line", title: `${line.target.kind} ${line.target.value}` }, line.name);
+      button.addEventListener("click", () => {
+        el.kind.value = line.target.kind;
+        el.target.value = line.target.value;
+      });
+      return button;
+    })))));
+}
+
 async function loadConfiguration(): Promise<void> {
-  const [pause, cats, docs] = await Promise.allSettled([pauseCodes(), categories(), queueDocuments()]);
+  const [pause, cats, docs, groups] = await Promise.allSettled([pauseCodes(), categories(), queueDocuments(), transferGroups()]);
+  renderLines(groups.status === "fulfilled" ? groups.value : []);
   codes = pause.status === "fulfilled" ? pause.value : [];
   setOptions(el.pause, codes.map((c) => ({ value: c.id, label: c.name })), codes.length ? "Pause…" : "No pause codes");
   el.pause.title = pause.status === "fulfilled" ? "Pause with a reason" : `Pause codes cannot be read: ${pause.reason.message}`;
@@ -150,9 +166,9 @@ async function loadConfiguration(): Promise<void> {
   if (docs.status === "fulfilled") {
     docs.value.forEach((q) => queueNames.set(q.id, q.name));
   }
-  const failed = [pause, cats, docs].filter((r) => r.status === "rejected").length;
+  const failed = [pause, cats, docs, groups].filter((r) => r.status === "rejected").length;
   if (failed > 0) {
-    status("Some configuration (pause codes, categories or queues) could not be read.", "error");
+    status("Some configuration (pause codes, categories, queues or transfer lines) could not be read.", "error");
   }
 }
 
