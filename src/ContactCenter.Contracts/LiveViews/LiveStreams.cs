@@ -21,6 +21,10 @@ public static class LiveStreams
     /// batch of journal changes the aggregate applied.</summary>
     public const string Sites = "live-sites";
 
+    /// <summary>Namespace of the per-agent call streams (key: agent id); items are <see cref="Calls.CallStatus"/> of the
+    /// calls the agent is on (offered, talking, consulted, wrapping up), one per accepted change of such a call.</summary>
+    public const string AgentCallsNamespace = "live-agent-calls";
+
     /// <summary>Namespace of the supervisor alert streams; items are <see cref="SupervisorAlert"/>.</summary>
     public const string AlertsNamespace = "live-alerts";
 
@@ -29,6 +33,9 @@ public static class LiveStreams
 
     /// <summary>The stream of one agent.</summary>
     public static StreamId Agent(string agentId) => new(Agents, agentId);
+
+    /// <summary>The stream of the calls of one agent.</summary>
+    public static StreamId AgentCalls(string agentId) => new(AgentCallsNamespace, agentId);
 
     /// <summary>The aggregate stream of one site.</summary>
     public static StreamId Site(string siteId) => new(Sites, siteId);

@@ -157,8 +157,10 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         {
             return decision;
         }
+        var before = Current;
         RaiseEvents(decision.Events);
         await ConfirmEvents();
+        await PublishLiveAsync(before);
         if (decision.Find<CallEnded>() is { } ended)
         {
             LogEnded(CallId, ended.Reason, ended.Detail);

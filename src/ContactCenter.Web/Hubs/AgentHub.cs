@@ -13,15 +13,16 @@ namespace ContactCenter.Web.Hubs;
 
 /// <summary>The agent workspace (AGENT-2..9): the signed-in user's own agent — the one their account names
 /// (<see cref="UserClaimTypes.AgentProfileId"/>), never another — with its state and queue commands and the call
-/// controls; plus every agent's status (the transfer panel) and every queue's waiting figures. Call commands name the
-/// call; the call grain refuses them unless this agent is the call's agent.</summary>
+/// controls, with live updates of its own calls (offers, the conversation, wrap-up: <see cref="LiveTopics.Call"/>); plus
+/// every agent's status (the transfer panel) and every queue's waiting figures. Call commands name the call; the call
+/// grain refuses them unless this agent is the call's agent.</summary>
 [Authorize(Policy = Policies.Agent)]
 public sealed class AgentHub(LiveAudience audience, IGrainFactory grains, IDocumentStore documents) : LiveHub<AgentHub>(audience)
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/agent";
 
-    private static readonly HashSet<string> Subscribed = [LiveTopics.Agent, LiveTopics.Queue];
+    private static readonly HashSet<string> Subscribed = [LiveTopics.Agent, LiveTopics.Queue, LiveTopics.Call];
 
     private string AgentId => Context.User?.FindFirst(UserClaimTypes.AgentProfileId)?.Value
         ?? throw new HubException("this account has no agent profile");
@@ -29,6 +30,16 @@ public sealed class AgentHub(LiveAudience audience, IGrainFactory grains, IDocum
     private IAgentGrain Agent => grains.GetGrain<IAgentGrain>(AgentId);
 
     protected override IReadOnlySet<string> Topics => Subscribed;
+
+    /// <summary>Every agent's status and every queue's figures, but only this agent's own calls.</summary>
+    protected override Func<LiveUpdate, bool> Filter
+    {
+        get
+        {
+            var agentId = AgentId;
+            return update => update.Topic != LiveTopics.Call || update.Key == agentId;
+        }
+    }
 
     public override Task OnConnectedAsync()
     {

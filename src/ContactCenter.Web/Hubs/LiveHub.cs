@@ -11,9 +11,12 @@ public abstract class LiveHub<THub>(LiveAudience audience) : Hub where THub : Hu
     /// <summary>The topics this hub's clients receive.</summary>
     protected abstract IReadOnlySet<string> Topics { get; }
 
+    /// <summary>Which updates of <see cref="Topics"/> this connection receives; null for all of them.</summary>
+    protected virtual Func<LiveUpdate, bool>? Filter => null;
+
     public override Task OnConnectedAsync()
     {
-        audience.Join<THub>(Context.ConnectionId, Topics);
+        audience.Join<THub>(Context.ConnectionId, Topics, Filter);
         return base.OnConnectedAsync();
     }
 

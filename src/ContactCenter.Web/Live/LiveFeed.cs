@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.LiveViews;
 using ContactCenter.Storage.Documents;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Web.Live;
 
-/// <summary>This web node's one subscription per live stream — every agent's and queue's (as configured in the document
-/// store, followed as documents are added), the site aggregate and the alerts — forwarded to the
+/// <summary>This web node's one subscription per live stream — every agent's status and calls and every queue's (as
+/// configured in the document store, followed as documents are added), the site aggregate and the alerts — forwarded to the
 /// <see cref="LiveAudience"/>. However many browsers are connected, the cluster sends each change to this node once.</summary>
 public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore documents, LiveAudience audience, ILogger<LiveFeed> logger)
     : IHostedService
@@ -23,7 +24,7 @@ public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore doc
         documents.Changed += OnDocumentChanged;
         await FollowAsync<SiteLiveStatus>(LiveTopics.Site, LiveStreams.Site(SiteSettings.SiteId));
         await FollowAsync<SupervisorAlert>(LiveTopics.Alert, LiveStreams.Alerts);
-        await ForEachIdAsync<AgentProfile>(p => p.Id, id => FollowAsync<AgentStatus>(LiveTopics.Agent, LiveStreams.Agent(id)), cancellationToken);
+        await ForEachIdAsync<AgentProfile>(p => p.Id, FollowAgentAsync, cancellationToken);
         await ForEachIdAsync<Queue>(q => q.Id, id => FollowAsync<QueueLiveStatus>(LiveTopics.Queue, LiveStreams.Queue(id)), cancellationToken);
     }
 
@@ -53,10 +54,17 @@ public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore doc
         }
         _ = change.Kind switch
         {
-            DocumentKind.AgentProfile => FollowAsync<AgentStatus>(LiveTopics.Agent, LiveStreams.Agent(change.Id)),
+            DocumentKind.AgentProfile => FollowAgentAsync(change.Id),
             DocumentKind.Queue => FollowAsync<QueueLiveStatus>(LiveTopics.Queue, LiveStreams.Queue(change.Id)),
             _ => Task.CompletedTask,
         };
+    }
+
+    /// <summary>An agent's status and the calls it is on.</summary>
+    private async Task FollowAgentAsync(string agentId)
+    {
+        await FollowAsync<AgentStatus>(LiveTopics.Agent, LiveStreams.Agent(agentId));
+        await FollowAsync<CallStatus>(LiveTopics.Call, LiveStreams.AgentCalls(agentId));
     }
 
     private async Task ForEachIdAsync<T>(Func<T, string> id, Func<string, Task> follow, CancellationToken cancellationToken) where T : class

@@ -6,6 +6,9 @@ public static class LiveTopics
     /// <summary>An agent's status changed (<c>AgentStatus</c>).</summary>
     public const string Agent = "agent";
 
+    /// <summary>A call of an agent changed (<c>CallStatus</c>; key: the agent id).</summary>
+    public const string Call = "call";
+
     /// <summary>A queue's figures changed (<c>QueueLiveStatus</c>).</summary>
     public const string Queue = "queue";
 

@@ -48,6 +48,13 @@ public sealed class AgentHubTests
         await Eventually.TrueAsync(() => mine.Any(s => s.Displayed.State == DisplayedState.Paused) && mine.Last().Displayed.State == DisplayedState.Available,
             Wait, "anna paused, then available, in her own updates");
 
+        var calls = new ConcurrentQueue<LiveUpdate>();
+        workspace.On<LiveUpdate>(LiveTopics.Call, calls.Enqueue);
+        await host.Documents.CreateAsync(new AgentProfile { Id = "bob", Name = "bob" }, Cancel);
+        await using var bob = await host.ConnectAsync(AgentHub.Path, await host.CredentialsAsync("bob", "agent", "bob"));
+        var bobsCalls = new ConcurrentQueue<LiveUpdate>();
+        bob.On<LiveUpdate>(LiveTopics.Call, bobsCalls.Enqueue);
+
         // A call arrives through the grains; the queue offers it to anna and her phone rings; she answers from the workspace.
         var media = new RecordingCallMedia();
         var call = host.Grains.GetGrain<ICallGrain>("call-1");
@@ -76,7 +83,18 @@ public sealed class AgentHubTests
         Assert.Equal("wants a refund", Assert.Single(ended.Notes).Text);
         Assert.True(media.Saw("call-1", nameof(ICallMedia.ListenInAsync)));
         await Eventually.TrueAsync(() => mine.Last().Displayed.State == DisplayedState.Available, Wait, "anna available after the call");
+
+        // Her workspace followed the call live — offered, connected, ended (the queue has no wrap-up time) — in order and
+        // without gaps; bob, another agent, received none of it.
+        await Eventually.TrueAsync(() => calls.Any(u => Phase(u) == CallPhase.Ended), Wait, "the call's end in anna's call updates");
+        Assert.All(calls, u => Assert.Equal("anna", u.Key));
+        Assert.Equal([CallPhase.Ringing, CallPhase.Connected, CallPhase.Ended],
+            calls.Select(Phase).Distinct());
+        Assert.Equal(Enumerable.Range((int)calls.First().Sequence, calls.Count).Select(i => (long)i), calls.Select(u => u.Sequence));
+        Assert.Empty(bobsCalls);
     }
+
+    private static CallPhase? Phase(LiveUpdate update) => ((JsonElement)update.Item).Deserialize<CallStatus>(LiveHubHost.Json)!.Phase;
 
     [Fact]
     public async Task An_agent_controls_only_its_own_calls_and_an_account_without_an_agent_profile_gets_no_workspace()

@@ -199,6 +199,11 @@ async function main(): Promise<void> {
         topic: "agent", apply: applyAgent,
         resync: async (id) => (id === self ? getMe() : applyAgent(await live.invoke<AgentStatus>("GetAgentAsync", id))),
       },
+      {
+        // Only this agent's calls reach this connection; after a gap the current call is read again.
+        topic: "call", apply: (call: CallStatus) => calls.apply(call),
+        resync: () => calls.refresh(),
+      },
       { topic: "queue", apply: applyQueue, resync: async () => (await live.invoke<QueueLiveStatus[]>("GetQueuesAsync")).forEach(applyQueue) },
     ],
     snapshot: async () => {

@@ -70,7 +70,16 @@ export class CallPanel {
       }
     });
     this.el.newContact.addEventListener("click", () => void this.createContact());
-    window.setInterval(() => void (this.work ? this.refresh() : undefined), 3000);
+  }
+
+  /** A live update of one of the agent's calls ("call" topic): shown when it is the current voice work's call and newer
+   * than what is shown. */
+  apply(call: CallStatus): void {
+    if (this.work?.workId === call.callId && (!this.call || call.version >= this.call.version)) {
+      this.call = call;
+      this.renderCall();
+      void this.lookUpContacts();
+    }
   }
 
   setCategories(categories: CallCategory[]): void {
@@ -113,20 +122,16 @@ export class CallPanel {
     }
   }
 
-  private async refresh(): Promise<void> {
+  /** Reads the current voice work's call afresh (after a command, or a gap in its live updates). */
+  async refresh(): Promise<void> {
     const work = this.work;
     if (!work) {
       return;
     }
     try {
-      const call = await this.getCall(work.workId);
-      if (this.work?.workId === call.callId && (!this.call || call.version >= this.call.version)) {
-        this.call = call;
-        this.renderCall();
-        void this.lookUpContacts();
-      }
+      this.apply(await this.getCall(work.workId));
     } catch {
-      // The call may not have started yet (a reservation): the next update or poll reads it again.
+      // The call may not have started yet (a reservation): its live updates bring it.
     }
   }
 
