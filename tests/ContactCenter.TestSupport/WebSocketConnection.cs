@@ -3,11 +3,11 @@ using System.Net.WebSockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ContactCenter.Web.Tests.Hubs;
+namespace ContactCenter.TestSupport;
 
 /// <summary>A SignalR client connection over one WebSocket: bytes the client writes go out as text messages, messages
 /// that arrive are appended to what it reads.</summary>
-internal sealed class WebSocketConnection : ConnectionContext
+public sealed class WebSocketConnection : ConnectionContext
 {
     private readonly WebSocket _socket;
     private readonly Pipe _incoming = new();

@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Connections;
 
-namespace ContactCenter.Web.Tests.Hubs;
+namespace ContactCenter.TestSupport;
 
 /// <summary>Connects the SignalR client (Microsoft.AspNetCore.SignalR.Client.Core, which has no transports of its own
 /// here) over a WebSocket that <paramref name="connect"/> opens: the test server's WebSocket client or a real
 /// <see cref="ClientWebSocket"/>. SignalR's WebSocket transport needs no negotiation.</summary>
-internal sealed class WebSocketConnectionFactory(Func<CancellationToken, Task<WebSocket>> connect) : IConnectionFactory
+public sealed class WebSocketConnectionFactory(Func<CancellationToken, Task<WebSocket>> connect) : IConnectionFactory
 {
     public async ValueTask<ConnectionContext> ConnectAsync(EndPoint endpoint, CancellationToken cancellationToken = default)
     {
