@@ -103,7 +103,7 @@ public static class HubLatencyRun
                 Console.WriteLine(Summary(name, latencies));
             }
             Console.WriteLine($"wallboard: {tileRenders.Length} renders of the free tile for {changes.Count} changes (the site aggregate folds the " +
-                              $"journal every 200 ms, so changes in one batch show as one value){(unexplained > 0 ? $"; {unexplained} values matched no change" : "")}");
+                              $"journal on a short timer, so changes in one batch show as one value){(unexplained > 0 ? $"; {unexplained} values matched no change" : "")}");
             return dotnet.Received == dotnet.Expected && supervisors.Received == supervisors.Expected && wallboard.Received == wallboard.Expected ? 0 : 1;
         }
         finally

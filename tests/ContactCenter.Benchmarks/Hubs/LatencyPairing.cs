@@ -63,8 +63,8 @@ internal static class LatencyPairing
         return new PairedLatencies([.. millis], expected, millis.Count);
     }
 
-    /// <summary>The wallboard's "free" tile shows the site aggregate, which folds the journal in batches (it polls every
-    /// 200 ms), so several changes may show as one new value. Each value shown is matched to the first change after the
+    /// <summary>The wallboard's "free" tile shows the site aggregate, which folds the journal in batches (it polls on a
+    /// short timer), so several changes may show as one new value. Each value shown is matched to the first change after the
     /// previous match that leads to it; every change up to that one is then visible, and its latency is that render's
     /// time − its own event time. The free count walks down and up, so a value recurs around a turn: taking the first
     /// change that fits can only credit a change to a later render (overstating its latency), never to an earlier one.
