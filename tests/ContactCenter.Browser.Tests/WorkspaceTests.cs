@@ -46,7 +46,7 @@ public sealed class WorkspaceTests(Chromium chromium) : IClassFixture<Chromium>
         await Expect(row).ToHaveTextAsync(nameof(DisplayedState.Available));
 
         // A call arrives through the grains; the offer names the caller and lists every contact with that number.
-        var frontEnd = new AnsweringFrontEnd(site.Grains);
+        var frontEnd = new RecordingCallMedia(answerWith: site.Grains);
         var call = site.Grains.GetGrain<ICallGrain>("browser-call-1");
         Assert.True((await call.ArriveAsync(new CallArrival
         {
@@ -65,7 +65,7 @@ public sealed class WorkspaceTests(Chromium chromium) : IClassFixture<Chromium>
         // Answered from the browser: the front end is asked to answer the agent's leg, and the call connects.
         await agent.GetByTestId("answer").ClickAsync();
         await Expect(agent.GetByTestId("agent-state")).ToHaveTextAsync(nameof(DisplayedState.Busy));
-        Assert.Contains(("browser-call-1", nameof(ICallMedia.AnswerAgentAsync)), frontEnd.Commands);
+        Assert.True(frontEnd.Saw("browser-call-1", nameof(ICallMedia.AnswerAgentAsync)));
         await Expect(row).ToHaveTextAsync(nameof(DisplayedState.Busy));
         await agent.GetByTestId("note").FillAsync("asks for a quote on fleet insurance");
         await agent.GetByTestId("save-note").ClickAsync();

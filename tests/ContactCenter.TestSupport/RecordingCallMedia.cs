@@ -1,16 +1,29 @@
 using System.Collections.Concurrent;
+using ContactCenter.Actors;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Media;
 
-namespace ContactCenter.Web.Tests.Hubs;
+namespace ContactCenter.TestSupport;
 
-/// <summary>A front end that carries nothing out and records which commands the call grains sent (the far ends are the
-/// test: it reports "the agent answered" itself).</summary>
-internal sealed class RecordingCallMedia : ICallMedia
+/// <summary>The SIP/media front end for tests above the grains: it carries nothing out and records which commands the
+/// call grains sent. Given a grain factory, it also answers the agent's leg when the agent answers in the workspace (as a
+/// persistent line or an auto-answering phone does), reporting to the call off its turn as a real front end does;
+/// without one, the test plays the far ends and reports "the agent answered" itself.</summary>
+public sealed class RecordingCallMedia(IGrainFactory? answerWith = null) : ICallMedia
 {
     public ConcurrentQueue<(string CallId, string Command)> Commands { get; } = new();
 
     public bool Saw(string callId, string command) => Commands.Contains((callId, command));
+
+    public Task AnswerAgentAsync(string callId, string agentId)
+    {
+        Record(callId, nameof(AnswerAgentAsync));
+        if (answerWith is { } grains)
+        {
+            _ = Task.Run(() => grains.GetGrain<ICallGrain>(callId).OnMediaEventAsync(new AgentAnswered(callId, agentId)));
+        }
+        return Task.CompletedTask;
+    }
 
     public Task AnswerAsync(string callId) => Record(callId, nameof(AnswerAsync));
 
@@ -21,8 +34,6 @@ internal sealed class RecordingCallMedia : ICallMedia
     public Task CollectDigitsAsync(string callId, DigitCollection collection) => Record(callId, nameof(CollectDigitsAsync));
 
     public Task RingAgentAsync(string callId, AgentLegRequest request) => Record(callId, nameof(RingAgentAsync));
-
-    public Task AnswerAgentAsync(string callId, string agentId) => Record(callId, nameof(AnswerAgentAsync));
 
     public Task DropLegAsync(string callId, string agentId) => Record(callId, nameof(DropLegAsync));
 
