@@ -9,6 +9,9 @@ public sealed record AgentStatus
     /// <summary>The agent.</summary>
     public required string AgentId { get; init; }
 
+    /// <summary>The agent's name as its profile gives it (for panels and grids); null before the profile was read.</summary>
+    public string? Name { get; init; }
+
     /// <summary>The presence.</summary>
     public Presence Presence { get; init; }
 

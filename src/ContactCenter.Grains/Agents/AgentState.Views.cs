@@ -47,6 +47,7 @@ public sealed partial record AgentState
     public AgentStatus ToStatus(string agentId, long version) => new()
     {
         AgentId = agentId,
+        Name = Profile?.Name,
         Presence = Presence,
         PauseCodeId = PauseCodeId,
         Displayed = Display(),

@@ -17,7 +17,12 @@ internal static class AgentStatuses
         do
         {
             var page = await documents.ListAsync<AgentProfile>(after, DocumentPage<AgentProfile>.MaxLimit, cancellationToken);
-            statuses.AddRange(await Task.WhenAll(page.Items.Select(p => grains.GetGrain<IAgentGrain>(p.Id).GetStatusAsync())));
+            statuses.AddRange(await Task.WhenAll(page.Items.Select(async p =>
+            {
+                // A logged-out agent's grain has not read its profile: the name comes from the profile listed here.
+                var status = await grains.GetGrain<IAgentGrain>(p.Id).GetStatusAsync();
+                return status with { Name = status.Name ?? p.Name };
+            })));
             after = page.NextAfterId;
         }
         while (after is not null);

@@ -40,7 +40,8 @@ public sealed class AgentHubTests
         });
 
         Assert.Equal(DisplayedState.LoggedOut, (await workspace.InvokeAsync<AgentStatus>(nameof(AgentHub.GetMeAsync), Cancel)).Displayed.State);
-        Assert.Contains("anna", (await workspace.InvokeAsync<List<AgentStatus>>(nameof(AgentHub.GetAgentsAsync), Cancel)).Select(a => a.AgentId));
+        Assert.Contains(("anna", (string?)"anna"), // the profile's name, for the transfer panel
+            (await workspace.InvokeAsync<List<AgentStatus>>(nameof(AgentHub.GetAgentsAsync), Cancel)).Select(a => (a.AgentId, a.Name)));
         Assert.Equal(["sales"], (await workspace.InvokeAsync<AgentProfile>(nameof(AgentHub.GetProfileAsync), Cancel)).Queues.Select(q => q.QueueId));
         Assert.True((await workspace.InvokeAsync<AgentCommandResult>(nameof(AgentHub.LogInAsync), Cancel)).Succeeded);
         Assert.True((await workspace.InvokeAsync<AgentCommandResult>(nameof(AgentHub.PauseAsync), "lunch", Cancel)).Succeeded);

@@ -34,6 +34,8 @@ export interface AgentCounters {
 
 export interface AgentStatus {
   agentId: string;
+  /** The profile's name; null before the agent grain read its profile. */
+  name: string | null;
   presence: Presence;
   pauseCodeId: string | null;
   displayed: { state: DisplayedState; pauseCodeId: string | null };

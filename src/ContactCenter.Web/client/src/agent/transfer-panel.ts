@@ -63,7 +63,7 @@ export class TransferPanel {
     const inState = h("td", { class: "num" });
     const row = h("tr", { testid: "transfer-agent", "data-agent-id": id },
       h("td", {}, star),
-      h("td", { style: "cursor: pointer", title: `Transfer or consult ${id}`, onclick: () => this.pick(id) }, id),
+      h("td", { style: "cursor: pointer", title: `Transfer or consult ${id}`, onclick: () => this.pick(id) }, status.name ?? id),
       h("td", {}, state), inState);
     star.addEventListener("click", () => this.toggle(id));
     const created = { row, star, state, inState, status };
