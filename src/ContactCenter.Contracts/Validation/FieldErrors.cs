@@ -11,6 +11,10 @@ public sealed class FieldErrors
 
     internal FieldErrors(ImmutableSortedDictionary<string, ImmutableArray<string>> errors) => Errors = errors;
 
+    /// <summary>One message on one field (a rule that spans documents, such as "the last admin").</summary>
+    public static FieldErrors Of(string field, string message) =>
+        new(ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty.Add(field, [message]));
+
     /// <summary>Messages per field path, sorted by path so output is stable.</summary>
     public ImmutableSortedDictionary<string, ImmutableArray<string>> Errors { get; }
 

@@ -1,4 +1,5 @@
 using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Validation;
 using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Documents;
 using ContactCenter.Web.Security;
@@ -12,8 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContactCenter.Web.Apis;
 
 /// <summary>User accounts (ADM-1), for admins: list, read, create, replace and delete accounts (roles, permissions, the
-/// agent profile worked as, disabled), and set an account's password. Writes are compare-and-swaps on the account's
-/// version and audited; no response, audit entry or log line carries a password or its hash.</summary>
+/// agent profile worked as, the report access filter, disabled), and set an account's password. Writes are
+/// compare-and-swaps on the account's version and audited; no response, audit entry or log line carries a password or
+/// its hash; the last enabled admin cannot be demoted, disabled or deleted.</summary>
 public static class UsersApi
 {
     /// <summary>The shortest password accepted.</summary>
@@ -36,9 +38,15 @@ public static class UsersApi
         {
             // A replaced account keeps its password: the hash read here goes with the compare-and-swap on the version.
             var stored = await Store(services).GetAsync<UserAccount>(user.Id, cancel);
-            return UserResource.From(await Store(services).UpdateAsync(user.ToAccount(stored?.PasswordHash), version, cancel));
+            var account = user.ToAccount(stored?.PasswordHash);
+            await KeepAnAdminAsync(Store(services), stored, account, cancel);
+            return UserResource.From(await Store(services).UpdateAsync(account, version, cancel));
         },
-        (services, id, version, cancel) => Store(services).DeleteAsync<UserAccount>(id, version, cancel));
+        async (services, id, version, cancel) =>
+        {
+            await KeepAnAdminAsync(Store(services), await Store(services).GetAsync<UserAccount>(id, cancel), after: null, cancel);
+            return await Store(services).DeleteAsync<UserAccount>(id, version, cancel);
+        });
 
     /// <summary>Maps <c>GET /users</c>, <c>GET</c>, <c>PUT</c>, <c>DELETE /users/{id}</c> and
     /// <c>PUT /users/{id}/password</c> on <paramref name="api"/> (the <c>/api/v1</c> group), all for admins.</summary>
@@ -101,6 +109,33 @@ public static class UsersApi
         http.Response.Headers.ETag = WritePreconditions.Tag(stored.Version);
         return TypedResults.NoContent();
     }
+
+    /// <summary>Refuses a change that would leave the site without an enabled admin (nobody could then manage the
+    /// accounts): the last one keeps the role, stays enabled and is not deleted. Two admins demoting each other at the
+    /// same instant can both pass this check; the audit log shows who did it.</summary>
+    private static async Task KeepAnAdminAsync(IDocumentStore store, UserAccount? before, UserAccount? after, CancellationToken cancellationToken)
+    {
+        if (before is null || !IsEnabledAdmin(before) || (after is not null && IsEnabledAdmin(after)))
+        {
+            return;
+        }
+        string? afterId = null;
+        do
+        {
+            var page = await store.ListAsync<UserAccount>(afterId, DocumentPage<UserAccount>.MaxLimit, cancellationToken);
+            if (page.Items.Any(a => a.Id != before.Id && IsEnabledAdmin(a)))
+            {
+                return;
+            }
+            afterId = page.NextAfterId;
+        }
+        while (afterId is not null);
+        var field = after is null ? "id" : after.Disabled ? "disabled" : "roles";
+        throw new InvalidDocumentException(DocumentKind.UserAccount, before.Id,
+            FieldErrors.Of(field, "the last enabled admin keeps the admin role, stays enabled and is not deleted"));
+    }
+
+    private static bool IsEnabledAdmin(UserAccount account) => !account.Disabled && account.Roles.Contains(UserRoles.Admin);
 
     private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredService<IDocumentStore>();
 }

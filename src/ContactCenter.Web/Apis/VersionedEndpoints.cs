@@ -122,7 +122,7 @@ internal static class VersionedEndpoints
             : TypedResults.Ok(stored);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync<T>(VersionedResource<T> resource, string id, HttpContext http)
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteAsync<T>(VersionedResource<T> resource, string id, HttpContext http)
         where T : class
     {
         var services = http.RequestServices;
@@ -147,6 +147,11 @@ internal static class VersionedEndpoints
         try
         {
             deleted = await resource.Delete(services, id, resource.VersionOf(current), http.RequestAborted);
+        }
+        catch (Exception e) when (ApiProblems.ValidationErrorsOf(e) is { } errors)
+        {
+            await Audit(AuditOutcome.Invalid);
+            return ApiProblems.Invalid(errors);
         }
         catch (Exception e) when (ApiProblems.IsConflict(e))
         {

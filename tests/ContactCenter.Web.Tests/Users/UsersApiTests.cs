@@ -93,6 +93,30 @@ public sealed class UsersApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_last_enabled_admin_is_not_demoted_disabled_or_deleted_while_another_admin_frees_them()
+    {
+        using var read = await _admin.GetPathAsync($"{Users}/ada");
+        var ada = await read.ReadAsync<UserResource>();
+        var etag = read.Headers.ETag!.ToString();
+
+        using var demoted = await _admin.PutJsonAsync($"{Users}/ada", ada with { Roles = [UserRoles.Supervisor] }, ifMatch: etag);
+        using var disabled = await _admin.PutJsonAsync($"{Users}/ada", ada with { Disabled = true }, ifMatch: etag);
+        using var deleted = await _admin.DeleteIfMatchAsync($"{Users}/ada", etag);
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest],
+            new[] { demoted.StatusCode, disabled.StatusCode, deleted.StatusCode });
+        Assert.Equal(["roles"], (await demoted.ReadFieldErrorsAsync()).Keys);
+        Assert.Equal(["disabled"], (await disabled.ReadFieldErrorsAsync()).Keys);
+        Assert.Equal(["id"], (await deleted.ReadFieldErrorsAsync()).Keys);
+        using (var second = await _admin.PutJsonAsync($"{Users}/bea", Bob with { Id = "bea", Roles = [UserRoles.Admin], AgentProfileId = null }))
+        {
+            Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        }
+        using var demotedNow = await _admin.PutJsonAsync($"{Users}/ada", ada with { Roles = [UserRoles.Supervisor] }, ifMatch: etag);
+        Assert.Equal(HttpStatusCode.OK, demotedNow.StatusCode);
+    }
+
+    [Fact]
     public async Task The_audit_log_records_every_account_write_without_a_password_or_its_hash()
     {
         using (var created = await _admin.PutJsonAsync($"{Users}/bob", Bob))
