@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ContactCenter.Contracts.Configuration;
+using ContactCenter.Storage.Documents;
 using ContactCenter.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -20,7 +21,7 @@ public static class AuthApi
     private const string SignInFailedDetail = "The user name or password is incorrect, or the account is disabled.";
 
     /// <summary>Maps <c>POST /auth/login</c> (session cookie), <c>POST /auth/token</c> (bearer token),
-    /// <c>POST /auth/logout</c> and <c>GET /auth/me</c> on <paramref name="api"/> (the <c>/api/v1</c> group). Needs
+    /// <c>POST /auth/logout</c>, <c>PUT /auth/password</c> (one's own) and <c>GET /auth/me</c> on <paramref name="api"/> (the <c>/api/v1</c> group). Needs
     /// <see cref="WebSecurityServiceCollectionExtensions.AddWebSecurity"/>.</summary>
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder api)
     {
@@ -48,6 +49,13 @@ public static class AuthApi
             .WithName("Logout")
             .WithSummary("Ends the cookie session")
             .WithDescription("Removes the session cookie. A bearer token stays valid until it expires.");
+
+        auth.MapPut("/password", ChangeOwnPasswordAsync)
+            .RequireAuthorization(Policies.SignedIn)
+            .WithName("ChangeOwnPassword")
+            .WithSummary("Changes the signed-in user's password")
+            .WithDescription($"Checks the current password and stores the new one ({UsersApi.MinimumPasswordLength} to "
+                             + $"{UsersApi.MaximumPasswordLength} characters); 400 with the field when either is wrong.");
 
         auth.MapGet("/me", Me)
             .RequireAuthorization(Policies.SignedIn)
@@ -91,6 +99,20 @@ public static class AuthApi
     {
         await context.SignOutAsync(WebAuthenticationSchemes.Cookie).ConfigureAwait(false);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeOwnPasswordAsync(
+        OwnPasswordChange body, UserAuthenticator authenticator, IDocumentStore store, HttpContext http)
+    {
+        var name = http.User.Identity?.Name ?? "";
+        // The current password is checked as a sign-in would check it (disabled accounts and unknown names fail alike).
+        if (body.CurrentPassword is not { Length: > 0 } current
+            || await authenticator.AuthenticateAsync(name, current, WebAuthenticationSchemes.Cookie, http.RequestAborted) is null
+            || await store.GetAsync<UserAccount>(name, http.RequestAborted) is not { } account)
+        {
+            return ApiProblems.Invalid("currentPassword", "is not this account's password");
+        }
+        return await UsersApi.StorePasswordAsync(http, account, body.NewPassword, "newPassword");
     }
 
     private static Ok<CurrentUserResponse> Me(ClaimsPrincipal user)

@@ -81,31 +81,42 @@ public static class UsersApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
-        string id, PasswordChange body, HttpContext http, IDocumentStore store, IPasswordHasher<UserAccount> hasher)
+        string id, PasswordChange body, HttpContext http, IDocumentStore store)
     {
-        var cancel = http.RequestAborted;
-        var account = await store.GetAsync<UserAccount>(id, cancel);
-        if (account is null)
-        {
-            return ApiProblems.NotFound(Resource.Noun, id);
-        }
+        var account = await store.GetAsync<UserAccount>(id, http.RequestAborted);
+        return account is null
+            ? ApiProblems.NotFound(Resource.Noun, id)
+            : await StorePasswordAsync(http, account, body.Password, "password");
+    }
+
+    /// <summary>Stores the hash of <paramref name="password"/> on <paramref name="account"/> (when it has
+    /// <see cref="MinimumPasswordLength"/> to <see cref="MaximumPasswordLength"/> characters; otherwise 400 on
+    /// <paramref name="field"/>) and audits the attempt — without the password or its hash.</summary>
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> StorePasswordAsync(
+        HttpContext http, UserAccount account, string? password, string field)
+    {
+        var store = http.RequestServices.GetRequiredService<IDocumentStore>();
+        var hasher = http.RequestServices.GetRequiredService<IPasswordHasher<UserAccount>>();
         var before = UserResource.From(account);
-        if (body.Password is not { Length: >= MinimumPasswordLength and <= MaximumPasswordLength } password || string.IsNullOrWhiteSpace(password))
+        Task Audit(AuditOutcome outcome, UserResource after) =>
+            ApiAudit.AppendAsync(http, Resource.Kind, "password", account.Id, outcome, before, after);
+        if (password is not { Length: >= MinimumPasswordLength and <= MaximumPasswordLength } || string.IsNullOrWhiteSpace(password))
         {
-            await ApiAudit.AppendAsync(http, Resource.Kind, "password", id, AuditOutcome.Invalid, before, before);
-            return ApiProblems.Invalid("password", $"must have {MinimumPasswordLength} to {MaximumPasswordLength} characters");
+            await Audit(AuditOutcome.Invalid, before);
+            return ApiProblems.Invalid(field, $"must have {MinimumPasswordLength} to {MaximumPasswordLength} characters");
         }
         UserAccount stored;
         try
         {
-            stored = await store.UpdateAsync(account with { PasswordHash = hasher.HashPassword(account, password) }, account.Version, cancel);
+            stored = await store.UpdateAsync(account with { PasswordHash = hasher.HashPassword(account, password) }, account.Version,
+                http.RequestAborted);
         }
         catch (Exception e) when (ApiProblems.IsConflict(e))
         {
-            await ApiAudit.AppendAsync(http, Resource.Kind, "password", id, AuditOutcome.Conflict, before, before);
-            return ApiProblems.PreconditionFailed($"The user '{id}' was changed meanwhile: try again.");
+            await Audit(AuditOutcome.Conflict, before);
+            return ApiProblems.PreconditionFailed($"The user '{account.Id}' was changed meanwhile: try again.");
         }
-        await ApiAudit.AppendAsync(http, Resource.Kind, "password", id, AuditOutcome.Succeeded, before, UserResource.From(stored));
+        await Audit(AuditOutcome.Succeeded, UserResource.From(stored));
         http.Response.Headers.ETag = WritePreconditions.Tag(stored.Version);
         return TypedResults.NoContent();
     }

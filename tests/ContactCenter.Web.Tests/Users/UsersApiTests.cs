@@ -117,6 +117,31 @@ public sealed class UsersApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_in_user_changes_their_own_password_after_proving_the_current_one()
+    {
+        await _host.AddUserAsync("bob", Password, [UserRoles.Agent]);
+        var (bob, _) = _host.CreateBrowserClient();
+        using (var signedIn = await bob.LoginAsync("bob", Password))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, signedIn.StatusCode);
+        }
+
+        using var wrongCurrent = await bob.PutJsonAsync("/api/v1/auth/password", new OwnPasswordChange("not-the-password", "a-new-long-password"));
+        using var tooShort = await bob.PutJsonAsync("/api/v1/auth/password", new OwnPasswordChange(Password, "short"));
+        using var changed = await bob.PutJsonAsync("/api/v1/auth/password", new OwnPasswordChange(Password, "a-new-long-password"));
+
+        Assert.Equal(["currentPassword"], (await wrongCurrent.ReadFieldErrorsAsync()).Keys);
+        Assert.Equal(["newPassword"], (await tooShort.ReadFieldErrorsAsync()).Keys);
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        var (fresh, _) = _host.CreateBrowserClient();
+        using var oldRefused = await fresh.LoginAsync("bob", Password);
+        using var newAccepted = await fresh.LoginAsync("bob", "a-new-long-password");
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.NoContent), (oldRefused.StatusCode, newAccepted.StatusCode));
+        bob.Dispose();
+        fresh.Dispose();
+    }
+
+    [Fact]
     public async Task The_audit_log_records_every_account_write_without_a_password_or_its_hash()
     {
         using (var created = await _admin.PutJsonAsync($"{Users}/bob", Bob))
