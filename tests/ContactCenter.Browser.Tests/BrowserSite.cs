@@ -2,7 +2,6 @@ using System.Globalization;
 using ContactCenter.Actors;
 using ContactCenter.Host;
 using ContactCenter.Storage.Contacts;
-using ContactCenter.Storage.Documents;
 using ContactCenter.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,8 +26,6 @@ internal sealed class BrowserSite : IAsyncDisposable
     public Silo Silo => _app.Services.GetRequiredService<Silo>();
 
     public IGrainFactory Grains => Silo.GrainFactory;
-
-    public IDocumentStore Documents => _app.Services.GetRequiredService<IDocumentStore>();
 
     public IContactDirectory Contacts => _app.Services.GetRequiredService<IContactDirectory>();
 

@@ -21,6 +21,11 @@ internal static class ApiProblems
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
 
+    /// <summary>A 400 on <c>limit</c> when a page of documents of <typeparamref name="T"/> may not hold
+    /// <paramref name="size"/>; null when it may.</summary>
+    public static ValidationProblem? CheckPageLimit<T>(int size) where T : class =>
+        size is < 1 or > DocumentPage<T>.MaxLimit ? Invalid("limit", $"must be between 1 and {DocumentPage<T>.MaxLimit}") : null;
+
     public static ValidationProblem Invalid(FieldErrors errors) => TypedResults.ValidationProblem(errors.ToDictionary());
 
     /// <summary>The field errors of a store's validation refusal, or null for any other exception.</summary>

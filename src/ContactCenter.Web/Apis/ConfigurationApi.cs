@@ -80,9 +80,9 @@ public static class ConfigurationApi
         where T : class
     {
         var size = limit ?? DocumentPage<T>.DefaultLimit;
-        if (size is < 1 or > DocumentPage<T>.MaxLimit)
+        if (ApiProblems.CheckPageLimit<T>(size) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", $"must be between 1 and {DocumentPage<T>.MaxLimit}");
+            return invalid;
         }
         return TypedResults.Ok(await store.ListAsync<T>(afterId, size, cancellationToken));
     }

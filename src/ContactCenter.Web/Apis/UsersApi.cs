@@ -72,9 +72,9 @@ public static class UsersApi
         string? afterId, int? limit, IDocumentStore store, CancellationToken cancellationToken)
     {
         var size = limit ?? DocumentPage<UserAccount>.DefaultLimit;
-        if (size is < 1 or > DocumentPage<UserAccount>.MaxLimit)
+        if (ApiProblems.CheckPageLimit<UserAccount>(size) is { } invalid)
         {
-            return ApiProblems.Invalid("limit", $"must be between 1 and {DocumentPage<UserAccount>.MaxLimit}");
+            return invalid;
         }
         var page = await store.ListAsync<UserAccount>(afterId, size, cancellationToken);
         return TypedResults.Ok(new DocumentPage<UserResource>([.. page.Items.Select(UserResource.From)], page.NextAfterId));
@@ -130,17 +130,10 @@ public static class UsersApi
         {
             return;
         }
-        string? afterId = null;
-        do
+        if (await store.ReadAllAsync<UserAccount>(cancellationToken).AnyAsync(a => a.Id != before.Id && IsEnabledAdmin(a), cancellationToken))
         {
-            var page = await store.ListAsync<UserAccount>(afterId, DocumentPage<UserAccount>.MaxLimit, cancellationToken);
-            if (page.Items.Any(a => a.Id != before.Id && IsEnabledAdmin(a)))
-            {
-                return;
-            }
-            afterId = page.NextAfterId;
+            return;
         }
-        while (afterId is not null);
         var field = after is null ? "id" : after.Disabled ? "disabled" : "roles";
         throw new InvalidDocumentException(DocumentKind.UserAccount, before.Id,
             FieldErrors.Of(field, "the last enabled admin keeps the admin role, stays enabled and is not deleted"));

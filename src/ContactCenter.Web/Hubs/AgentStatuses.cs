@@ -12,20 +12,12 @@ internal static class AgentStatuses
     public static async Task<IReadOnlyList<AgentStatus>> ListAsync(IDocumentStore documents, IGrainFactory grains,
         CancellationToken cancellationToken)
     {
-        var statuses = new List<AgentStatus>();
-        string? after = null;
-        do
+        var profiles = await documents.ReadAllAsync<AgentProfile>(cancellationToken).ToListAsync(cancellationToken);
+        return await Task.WhenAll(profiles.Select(async p =>
         {
-            var page = await documents.ListAsync<AgentProfile>(after, DocumentPage<AgentProfile>.MaxLimit, cancellationToken);
-            statuses.AddRange(await Task.WhenAll(page.Items.Select(async p =>
-            {
-                // A logged-out agent's grain has not read its profile: the name comes from the profile listed here.
-                var status = await grains.GetGrain<IAgentGrain>(p.Id).GetStatusAsync();
-                return status with { Name = status.Name ?? p.Name };
-            })));
-            after = page.NextAfterId;
-        }
-        while (after is not null);
-        return statuses;
+            // A logged-out agent's grain has not read its profile: the name comes from the profile listed here.
+            var status = await grains.GetGrain<IAgentGrain>(p.Id).GetStatusAsync();
+            return status with { Name = status.Name ?? p.Name };
+        }));
     }
 }

@@ -69,17 +69,10 @@ public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore doc
 
     private async Task ForEachIdAsync<T>(Func<T, string> id, Func<string, Task> follow, CancellationToken cancellationToken) where T : class
     {
-        string? after = null;
-        do
+        await foreach (var document in documents.ReadAllAsync<T>(cancellationToken))
         {
-            var page = await documents.ListAsync<T>(after, DocumentPage<T>.MaxLimit, cancellationToken);
-            foreach (var document in page.Items)
-            {
-                await follow(id(document));
-            }
-            after = page.NextAfterId;
+            await follow(id(document));
         }
-        while (after is not null);
     }
 
     /// <summary>Subscribes once per stream; a failure is logged and leaves the stream unfollowed until the next start
