@@ -1,6 +1,7 @@
 using ContactCenter.Actors;
 using ContactCenter.Actors.InMemory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.TestSupport;
 
@@ -12,6 +13,8 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly TestClusterOptions _options;
     private readonly List<Silo> _silos = [];
     private readonly List<ClusterClient> _clients = [];
+    private static int _clusters;
+    private readonly int _number = Interlocked.Increment(ref _clusters);
     private int _siloCount;
 
     private TestCluster(TestClusterOptions options)
@@ -156,13 +159,22 @@ public sealed class TestCluster : IAsyncDisposable
     private ServiceProvider BuildServices(string site, int? siloIndex = null)
     {
         var services = new ServiceCollection();
+        if (_options.Log is not null || TestLogFile.IsOn)
+        {
+            var process = siloIndex is { } silo ? $"cluster{_number} silo{silo}" : $"cluster{_number} client";
+            services.AddLogging(b => b.AddProvider(new LineLoggerProvider(process, line =>
+            {
+                _options.Log?.Invoke(line);
+                TestLogFile.Append(line);
+            })));
+        }
         if (_options.Time is { } time)
         {
             services.AddSingleton(time);
         }
         services.ConfigureActorRuntime(o =>
         {
-            TestClusterOptions.ApplyTestDefaults(o);
+            TestClusterOptions.ApplyTestDefaults(o, fakeTime: _options.Time is FakeTimeProvider);
             o.Site = site;
             _options.ConfigureRuntime?.Invoke(o);
         });

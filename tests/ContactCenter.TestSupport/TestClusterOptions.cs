@@ -28,20 +28,27 @@ public sealed class TestClusterOptions
     /// <see cref="CuttableMembershipTable"/> between it and the shared table.</summary>
     public Action<int, IServiceCollection>? ConfigureSilo { get; set; }
 
+    /// <summary>Where every process's runtime log lines go (information and up), e.g. the test's output; null for none.</summary>
+    public Action<string>? Log { get; set; }
+
     /// <summary>Adjusts runtime options after the test defaults (short membership timing, free ports).</summary>
     public Action<ActorRuntimeOptions>? ConfigureRuntime { get; set; }
 
-    /// <summary>Test defaults: failure detection in about a second, so kill tests stay short, with margins that a
-    /// loaded two-core CI machine does not trip.</summary>
-    public static void ApplyTestDefaults(ActorRuntimeOptions options)
+    /// <summary>Test defaults. On fake time: failure detection in about a second and calls timing out after 10 s —
+    /// nothing but the test moves that clock, so the fencing and timeout tests step it across exact edges. On real time
+    /// the same margins were tripped on a loaded two-core CI machine: a process whose heartbeat waited 1.5 s behind
+    /// a thousand concurrent calls in the same test process was voted dead, and a thousand calls queued on one
+    /// PostgreSQL-backed grain took longer than 10 s. Real time therefore gets detection in about three seconds and
+    /// 30 s call timeouts.</summary>
+    public static void ApplyTestDefaults(ActorRuntimeOptions options, bool fakeTime)
     {
         options.Port = 0;
-        options.Membership.HeartbeatPeriod = TimeSpan.FromMilliseconds(200);
-        options.Membership.LeaseDuration = TimeSpan.FromMilliseconds(1000);
-        options.Membership.SuspectAfter = TimeSpan.FromMilliseconds(1500);
+        options.Membership.HeartbeatPeriod = TimeSpan.FromMilliseconds(fakeTime ? 200 : 250);
+        options.Membership.LeaseDuration = TimeSpan.FromMilliseconds(fakeTime ? 1000 : 2000);
+        options.Membership.SuspectAfter = TimeSpan.FromMilliseconds(fakeTime ? 1500 : 3000);
         options.ReminderPollPeriod = TimeSpan.FromMilliseconds(100);
         options.ReminderRefreshPeriod = TimeSpan.FromSeconds(1);
         options.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100);
-        options.ResponseTimeout = TimeSpan.FromSeconds(10);
+        options.ResponseTimeout = TimeSpan.FromSeconds(fakeTime ? 10 : 30);
     }
 }

@@ -23,6 +23,7 @@ internal sealed partial class ActivationData
         }
         if (owner != Runtime.Address)
         {
+            ClaimedBy = owner;
             Runtime.Catalog!.Remove(this);
             foreach (var item in Close())
             {
@@ -50,6 +51,10 @@ internal sealed partial class ActivationData
             item.Reject(movedTo: null, reason);
         }
     }
+
+    /// <summary>The silo that owns the grain, when this activation lost the directory claim to it: calls that find it
+    /// closed go there.</summary>
+    public SiloAddress? ClaimedBy { get; private set; }
 
     /// <summary>Why this activation failed to activate, if it did: calls that find it closed fail with this rather than
     /// being routed again to a fresh activation that would fail the same way.</summary>

@@ -251,6 +251,12 @@ internal sealed partial class Dispatcher
                 Rejected(item, movedTo: null, failure);
                 return;
             }
+            if (activation.ClaimedBy is { } owner)
+            {
+                // It lost the directory claim before the call was queued: send the caller to the owner.
+                Rejected(item, owner, failure: null);
+                return;
+            }
         }
         Rejected(item, movedTo: null, failure: null);
     }

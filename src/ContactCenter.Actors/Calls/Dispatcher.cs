@@ -190,6 +190,12 @@ internal sealed partial class Dispatcher : IMessageResolver, IDisposable
             Fail(pending, failure);
             return true;
         }
+        if (activation.ClaimedBy is { } owner)
+        {
+            // It lost the directory claim before the call was queued (a claim can complete that fast): the owner it
+            // learned is where the grain lives, not here as the cache still says.
+            _runtime.Locator.Moved(grain, _runtime.Address, owner);
+        }
         return false;
     }
 

@@ -52,9 +52,17 @@ internal sealed class GrainLocator
             await _runtime.Membership.TryRefreshAsync(TimeSpan.Zero).ConfigureAwait(false);
         }
         var view = _runtime.Membership.View;
-        var target = owner is not null && view.IsActiveSilo(owner) ? owner : Place(grain, view);
-        _cache[grain] = target;
-        return target;
+        if (owner is not null && view.IsActiveSilo(owner))
+        {
+            _cache[grain] = owner;
+            return owner;
+        }
+        // No live owner when the directory was read. A call may have learned the real one since — a silo that lost the
+        // claim answered "moved" while this lookup was in flight — and that beats a placement made without it:
+        // overwriting it would send this call, and every call after it, to a silo that just lost the claim, round and
+        // round while lookups that started before the claim keep landing.
+        var placed = Place(grain, view);
+        return _cache.AddOrUpdate(grain, placed, (_, known) => _runtime.Membership.View.IsActiveSilo(known) ? known : placed);
     }
 
     /// <summary>Interaction grains start where the call came in; long-lived grains spread by a stable hash.</summary>

@@ -43,6 +43,10 @@ public abstract class ClusterContractFixture : IAsyncLifetime
                 services.AddSingleton(new SiloIdentity());
             },
         };
+        if (TestContext.Current.TestOutputHelper is { } output)
+        {
+            options.Log = output.WriteLine;
+        }
         configure?.Invoke(options);
         var cluster = await TestCluster.StartAsync(options);
         OnClusterStarted(cluster);
