@@ -100,6 +100,13 @@ public static partial class DocumentValidator
         {
             errors.Id(settings.NoAnswerPolicyId, "noAnswerPolicyId");
         }
+        if (settings.LongInteractionAlertAfter is { } alertAfter)
+        {
+            errors.Positive(alertAfter, "longInteractionAlertAfter");
+        }
+        errors.Text(settings.SipRealm, "sipRealm", NameLength);
+        errors.Require(settings.SipRealm is null || !settings.SipRealm.Any(c => c is '"' or '\\' || char.IsControl(c)),
+            "sipRealm", "must not contain quotes, backslashes or control characters");
         return errors.Build();
     }
 

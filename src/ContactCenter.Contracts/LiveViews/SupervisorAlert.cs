@@ -5,4 +5,5 @@ namespace ContactCenter.Contracts.LiveViews;
 /// <param name="AgentId">The agent concerned.</param>
 /// <param name="At">When.</param>
 /// <param name="Message">A sentence for people.</param>
-public sealed record SupervisorAlert(SupervisorAlertKind Kind, string AgentId, DateTimeOffset At, string Message);
+/// <param name="InteractionId">The interaction concerned, when there is one (the call of an over-long conversation).</param>
+public sealed record SupervisorAlert(SupervisorAlertKind Kind, string AgentId, DateTimeOffset At, string Message, string? InteractionId = null);

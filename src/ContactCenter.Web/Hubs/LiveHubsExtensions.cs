@@ -3,6 +3,7 @@ using ContactCenter.Web.Live;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContactCenter.Web.Hubs;
 
@@ -11,12 +12,17 @@ namespace ContactCenter.Web.Hubs;
 public static class LiveHubsExtensions
 {
     /// <summary>SignalR (JSON as the REST API writes it: camelCase, enums as strings), the node's
-    /// <see cref="LiveAudience"/> and its <see cref="LiveFeed"/>.</summary>
+    /// <see cref="LiveAudience"/>, its <see cref="LiveFeed"/> and the supervisors' <see cref="AlertBoard"/> with the
+    /// <see cref="LongInteractionMonitor"/>.</summary>
     public static IServiceCollection AddLiveHubs(this IServiceCollection services)
     {
         services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<LiveAudience>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AlertBoard>();
+        services.AddSingleton<LongInteractionWatch>();
         services.AddHostedService<LiveFeed>();
+        services.AddHostedService<LongInteractionMonitor>();
         return services;
     }
 

@@ -16,7 +16,8 @@ namespace ContactCenter.Web.Hubs;
 /// and alerts, as snapshots on request and <see cref="LiveUpdate"/>s after; and the supervisor's commands on agents
 /// (SUP-4), including listen-in on a call. Every item carries its grain's version, so a client drops updates older than its snapshot.</summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class SupervisorHub(LiveAudience audience, IGrainFactory grains, IDocumentStore documents) : LiveHub<SupervisorHub>(audience)
+public sealed class SupervisorHub(LiveAudience audience, IGrainFactory grains, IDocumentStore documents, AlertBoard alerts)
+    : LiveHub<SupervisorHub>(audience)
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/supervisor";
@@ -33,6 +34,9 @@ public sealed class SupervisorHub(LiveAudience audience, IGrainFactory grains, I
 
     /// <summary>The site's figures with every queue's.</summary>
     public Task<SiteLiveStatus> GetSiteAsync() => grains.GetGrain<ISiteLiveView>(SiteSettings.SiteId).GetStatusAsync();
+
+    /// <summary>The recent alerts, newest first (on connect, and after a gap in the "alert" updates).</summary>
+    public Task<IReadOnlyList<SupervisorAlert>> GetAlertsAsync() => Task.FromResult(alerts.Recent());
 
     /// <summary>Pauses an agent with a pause code.</summary>
     public Task<AgentCommandResult> PauseAgentAsync(string agentId, string pauseCodeId) =>

@@ -12,9 +12,10 @@ namespace ContactCenter.Web.Live;
 
 /// <summary>This web node's one subscription per live stream — every agent's status and calls and every queue's (as
 /// configured in the document store, followed as documents are added), the site aggregate and the alerts — forwarded to the
-/// <see cref="LiveAudience"/>. However many browsers are connected, the cluster sends each change to this node once.</summary>
-public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore documents, LiveAudience audience, ILogger<LiveFeed> logger)
-    : IHostedService
+/// <see cref="LiveAudience"/> (alerts through the <see cref="AlertBoard"/>; agents' statuses also to the
+/// <see cref="LongInteractionWatch"/>). However many browsers are connected, the cluster sends each change to this node once.</summary>
+public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore documents, LiveAudience audience, AlertBoard alerts,
+    LongInteractionWatch conversations, ILogger<LiveFeed> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<StreamId, StreamSubscriptionHandle> _subscriptions = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -23,7 +24,7 @@ public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore doc
     {
         documents.Changed += OnDocumentChanged;
         await FollowAsync<SiteLiveStatus>(LiveTopics.Site, LiveStreams.Site(SiteSettings.SiteId));
-        await FollowAsync<SupervisorAlert>(LiveTopics.Alert, LiveStreams.Alerts);
+        await FollowAsync<SupervisorAlert>(LiveStreams.Alerts, (alert, _) => alerts.Post(alert));
         await ForEachIdAsync<AgentProfile>(p => p.Id, FollowAgentAsync, cancellationToken);
         await ForEachIdAsync<Queue>(q => q.Id, id => FollowAsync<QueueLiveStatus>(LiveTopics.Queue, LiveStreams.Queue(id)), cancellationToken);
     }
@@ -63,7 +64,12 @@ public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore doc
     /// <summary>An agent's status and the calls it is on.</summary>
     private async Task FollowAgentAsync(string agentId)
     {
-        await FollowAsync<AgentStatus>(LiveTopics.Agent, LiveStreams.Agent(agentId));
+        var stream = LiveStreams.Agent(agentId);
+        await FollowAsync<AgentStatus>(stream, (status, token) =>
+        {
+            conversations.Observe(status);
+            audience.Publish(new LiveUpdate(LiveTopics.Agent, stream.Key, token.Epoch, token.Sequence, status));
+        });
         await FollowAsync<CallStatus>(LiveTopics.Call, LiveStreams.AgentCalls(agentId));
     }
 
@@ -77,7 +83,10 @@ public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore doc
 
     /// <summary>Subscribes once per stream; a failure is logged and leaves the stream unfollowed until the next start
     /// (clients still read snapshots).</summary>
-    private async Task FollowAsync<T>(string topic, StreamId stream) where T : notnull
+    private Task FollowAsync<T>(string topic, StreamId stream) where T : notnull =>
+        FollowAsync<T>(stream, (item, token) => audience.Publish(new LiveUpdate(topic, stream.Key, token.Epoch, token.Sequence, item)));
+
+    private async Task FollowAsync<T>(StreamId stream, Action<T, StreamSequenceToken> deliver) where T : notnull
     {
         if (_subscriptions.ContainsKey(stream))
         {
@@ -87,7 +96,7 @@ public sealed partial class LiveFeed(IStreamProvider streams, IDocumentStore doc
         {
             var handle = await streams.GetStream<T>(stream).SubscribeAsync((item, token) =>
             {
-                audience.Publish(new LiveUpdate(topic, stream.Key, token.Epoch, token.Sequence, item));
+                deliver(item, token);
                 return Task.CompletedTask;
             });
             if (!_subscriptions.TryAdd(stream, handle))

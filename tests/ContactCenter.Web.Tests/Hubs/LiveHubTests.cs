@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.LiveViews;
 using ContactCenter.TestSupport;
 using ContactCenter.Web.Hubs;
@@ -51,6 +54,39 @@ public sealed class LiveHubTests
         Assert.All(updates.Zip(updates.Skip(1)), pair => Assert.Equal(pair.First.Sequence + 1, pair.Second.Sequence));
         var versions = updates.Select(u => ItemOf<AgentStatus>(u).Version).ToArray();
         Assert.True(versions.SequenceEqual(versions.Order()), "agent versions rise with the sequence");
+    }
+
+    [Fact]
+    public async Task A_supervisor_is_alerted_to_a_conversation_longer_than_the_site_allows_and_finds_it_in_the_snapshot()
+    {
+        await using var host = await LiveHubHost.StartAsync(async documents =>
+        {
+            await LiveHubHost.SeedAgentAndQueueAsync(documents, "anna", "sales");
+            await documents.CreateAsync(new SiteSettings { LongInteractionAlertAfter = TimeSpan.FromSeconds(1) }, TestContext.Current.CancellationToken);
+        });
+        await using var supervisor = await host.ConnectAsync(SupervisorHub.Path, await host.CredentialsAsync("sue", "supervisor"));
+        var alerts = Collect(supervisor, LiveTopics.Alert);
+        Assert.Empty(await supervisor.InvokeAsync<List<SupervisorAlert>>(nameof(SupervisorHub.GetAlertsAsync), TestContext.Current.CancellationToken));
+
+        // Anna takes a call and stays on it.
+        Assert.True((await host.Grains.GetGrain<IAgentGrain>("anna").LogInAsync()).Succeeded);
+        var media = new RecordingCallMedia();
+        var call = host.Grains.GetGrain<ICallGrain>("call-1");
+        Assert.True((await call.ArriveAsync(new CallArrival
+        {
+            From = "+48221234567",
+            To = "200",
+            Media = host.Cluster.Client.CreateObjectReference<ICallMedia>(media),
+            Target = new RoutingTarget(RoutingTargetKind.Queue, "sales"),
+        })).Succeeded);
+        await Eventually.TrueAsync(() => media.Saw("call-1", nameof(ICallMedia.RingAgentAsync)), Wait, "anna's phone ringing");
+        await call.OnMediaEventAsync(new AgentAnswered("call-1", "anna"));
+
+        await Eventually.TrueAsync(() => !alerts.IsEmpty, Wait, "an alert at the supervisor");
+        var alert = ItemOf<SupervisorAlert>(Assert.Single(alerts));
+        Assert.Equal((SupervisorAlertKind.LongInteraction, "anna", "call-1"), (alert.Kind, alert.AgentId, alert.InteractionId));
+        var snapshot = await supervisor.InvokeAsync<List<SupervisorAlert>>(nameof(SupervisorHub.GetAlertsAsync), TestContext.Current.CancellationToken);
+        Assert.Equal(alert, Assert.Single(snapshot));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ContactCenter.Contracts.LiveViews;
 using ContactCenter.TestSupport;
 using ContactCenter.Web.Live;
 using Microsoft.AspNetCore.SignalR;
@@ -77,5 +78,25 @@ public sealed class LiveAudienceTests
         var slow = SequencesSentTo(clients, "slow");
         Assert.True(slow.Length <= LiveAudience.OutboxCapacity + 1, $"the slow client was sent {slow.Length} updates; its outbox holds {LiveAudience.OutboxCapacity}");
         Assert.Contains(slow.Zip(slow.Skip(1)), pair => pair.Second != pair.First + 1);
+    }
+
+    [Fact]
+    public async Task The_alert_board_numbers_its_alerts_in_one_sequence_and_keeps_the_newest_for_the_snapshot()
+    {
+        var (audience, clients) = Build();
+        var board = new AlertBoard(audience);
+        audience.Join<TestHub>("supervisor", new HashSet<string> { LiveTopics.Alert });
+        var alerts = Enumerable.Range(1, AlertBoard.Capacity + 5)
+            .Select(i => new SupervisorAlert(SupervisorAlertKind.LongInteraction, "anna", DateTimeOffset.UnixEpoch.AddMinutes(i), $"alert {i}"))
+            .ToArray();
+
+        foreach (var alert in alerts)
+        {
+            board.Post(alert);
+        }
+
+        await Eventually.TrueAsync(() => SequencesSentTo(clients, "supervisor").Length == alerts.Length, TimeSpan.FromSeconds(10), "every alert sent");
+        Assert.Equal(Enumerable.Range(1, alerts.Length).Select(i => (long)i), SequencesSentTo(clients, "supervisor"));
+        Assert.Equal(alerts.Reverse().Take(AlertBoard.Capacity), board.Recent());
     }
 }

@@ -93,10 +93,11 @@ export interface SiteLiveStatus {
 }
 
 export interface SupervisorAlert {
-  kind: string;
+  kind: "NoAnswerPolicy" | "LongInteraction";
   agentId: string;
   at: string;
   message: string;
+  interactionId: string | null;
 }
 
 export type CallPhase = "Arrived" | "Ivr" | "Queued" | "Ringing" | "Dialing" | "Connected" | "WrapUp" | "Ended";

@@ -13,7 +13,7 @@ export interface Feed<T> {
   topic: string;
   /** Applies an item (from an update or a snapshot). */
   apply(item: T): void;
-  /** Fetches and applies the snapshot of one key after a gap; absent when the topic has none (alerts). */
+  /** Fetches and applies the snapshot of one key after a gap; absent when the topic has none. */
   resync?(key: string): Promise<void>;
 }
 

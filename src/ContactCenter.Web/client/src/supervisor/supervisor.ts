@@ -40,12 +40,22 @@ function applySite(site: SiteLiveStatus): void {
   }
 }
 
+function alertRow(alert: SupervisorAlert): HTMLElement {
+  return h("div", { testid: "alert", "data-kind": alert.kind },
+    h("span", { class: "muted num" }, clock(alert.at)), " ", h("strong", {}, alert.agentId), " ", alert.message);
+}
+
 function applyAlert(alert: SupervisorAlert): void {
   const list = byId("alerts");
-  list.prepend(h("div", { testid: "alert" }, h("span", { class: "muted num" }, clock(alert.at)), " ", h("strong", {}, alert.agentId), " ", alert.message));
+  list.prepend(alertRow(alert));
   while (list.childElementCount > 100) {
     list.lastElementChild!.remove();
   }
+}
+
+/** The board's recent alerts, newest first, replacing what is shown. */
+function showAlerts(alerts: SupervisorAlert[]): void {
+  byId("alerts").replaceChildren(...alerts.map(alertRow));
 }
 
 async function listenIn(agentId: string, mode: ListenInMode): Promise<void> {
@@ -103,15 +113,17 @@ async function main(): Promise<void> {
     feeds: [
       { topic: "agent", apply: applyAgent, resync: async (id) => applyAgent(await live.invoke<AgentStatus>("GetAgentAsync", id)) },
       { topic: "site", apply: applySite, resync: async () => applySite(await live.invoke<SiteLiveStatus>("GetSiteAsync")) },
-      { topic: "alert", apply: applyAlert },
+      { topic: "alert", apply: applyAlert, resync: async () => showAlerts(await live.invoke<SupervisorAlert[]>("GetAlertsAsync")) },
     ],
     snapshot: async () => {
-      const [all, site] = await Promise.all([
+      const [all, site, alerts] = await Promise.all([
         live.invoke<AgentStatus[]>("GetAgentsAsync"),
         live.invoke<SiteLiveStatus>("GetSiteAsync"),
+        live.invoke<SupervisorAlert[]>("GetAlertsAsync"),
       ]);
       all.forEach(applyAgent);
       applySite(site);
+      showAlerts(alerts);
     },
     onState: showConnection,
     onError: (message) => status(message, "error"),
