@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace ContactCenter.Contracts.Configuration;
 
-/// <summary>An agent's routing profile: skills, queues and priorities, capacities, phone.</summary>
+/// <summary>An agent's routing profile: skills, queues and priorities, capacities, phone, and the SIP credentials the
+/// agent's phone registers with. The credentials' HA1 hashes are set through their own endpoint, never with the rest of
+/// the profile, and never printed: <see cref="ToString"/> leaves them out.</summary>
 public sealed record AgentProfile
 {
     /// <summary>Document id (also the agent grain key).</summary>
@@ -34,4 +37,39 @@ public sealed record AgentProfile
 
     /// <summary>Id of the no-answer policy for this agent; null = the site default.</summary>
     public string? NoAnswerPolicyId { get; init; }
+
+    /// <summary>The user name the agent's SIP phone registers and authenticates with (letters, digits, '.', '_', '-',
+    /// at most 64); null = the agent has no SIP account.</summary>
+    public string? SipUsername { get; init; }
+
+    /// <summary>MD5 HA1 of the SIP password, lower-case hex of MD5(<see cref="SipUsername"/>:realm:password) (RFC 7616
+    /// §3.4.2), for the site settings' SIP realm; null = no password. Set only with
+    /// <c>PUT /api/v1/agent-profiles/{id}/sip-password</c>; never returned by the API, audited or logged.</summary>
+    public string? SipPasswordMd5Ha1 { get; init; }
+
+    /// <summary>SHA-256 HA1 of the SIP password, like <see cref="SipPasswordMd5Ha1"/>.</summary>
+    public string? SipPasswordSha256Ha1 { get; init; }
+
+    /// <summary>The profile without the SIP password hashes: what grains (whose journals keep the profile they applied)
+    /// and browsers get. Only the SIP front end's registrar reads the hashes, from the document store.</summary>
+    public AgentProfile WithoutSipSecrets() => this with { SipPasswordMd5Ha1 = null, SipPasswordSha256Ha1 = null };
+
+    // Records print every member; a profile in a log line or an exception message must not carry the hashes (an HA1 is
+    // as good as the password in its realm).
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id)
+            .Append(", Version = ").Append(Version)
+            .Append(", Name = ").Append(Name)
+            .Append(", Skills = [").AppendJoin(", ", Skills.IsDefault ? [] : Skills).Append(']')
+            .Append(", Queues = [").AppendJoin(", ", Queues.IsDefault ? [] : Queues).Append(']')
+            .Append(", Capacities = [").AppendJoin(", ", Capacities.IsDefault ? [] : Capacities).Append(']')
+            .Append(", LineMode = ").Append(LineMode)
+            .Append(", Phone = ").Append(Phone)
+            .Append(", ExternalNumbers = [").AppendJoin(", ", ExternalNumbers.IsDefault ? [] : ExternalNumbers).Append(']')
+            .Append(", NoAnswerPolicyId = ").Append(NoAnswerPolicyId)
+            .Append(", SipUsername = ").Append(SipUsername)
+            .Append(", SipPassword = ").Append(SipPasswordMd5Ha1 is null && SipPasswordSha256Ha1 is null ? "null" : "(hidden)");
+        return true;
+    }
 }

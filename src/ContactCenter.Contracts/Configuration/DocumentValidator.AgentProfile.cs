@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ContactCenter.Contracts.Validation;
 
 namespace ContactCenter.Contracts.Configuration;
@@ -60,6 +61,37 @@ public static partial class DocumentValidator
         {
             errors.Id(agent.NoAnswerPolicyId, "noAnswerPolicyId");
         }
+        SipAccount(errors, agent);
         return errors.Build();
     }
+
+    // Uniqueness of SIP user names across profiles is the front end's concern (the first profile found wins), not a
+    // rule of one document.
+    private static void SipAccount(FieldErrorsBuilder errors, AgentProfile agent)
+    {
+        if (agent.SipUsername is not null)
+        {
+            errors.Require(SipUsernamePattern().IsMatch(agent.SipUsername), "sipUsername",
+                "must be 1-64 characters of letters, digits, '.', '_' or '-'");
+        }
+        if (agent.SipPasswordMd5Ha1 is not null)
+        {
+            errors.Require(Md5Ha1Pattern().IsMatch(agent.SipPasswordMd5Ha1), "sipPasswordMd5Ha1", "must be 32 lower-case hex digits");
+            errors.Require(agent.SipUsername is not null, "sipPasswordMd5Ha1", "needs a SIP user name");
+        }
+        if (agent.SipPasswordSha256Ha1 is not null)
+        {
+            errors.Require(Sha256Ha1Pattern().IsMatch(agent.SipPasswordSha256Ha1), "sipPasswordSha256Ha1", "must be 64 lower-case hex digits");
+            errors.Require(agent.SipUsername is not null, "sipPasswordSha256Ha1", "needs a SIP user name");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex SipUsernamePattern();
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex Md5Ha1Pattern();
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex Sha256Ha1Pattern();
 }

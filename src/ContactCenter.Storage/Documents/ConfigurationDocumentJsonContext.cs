@@ -21,4 +21,6 @@ namespace ContactCenter.Storage.Documents;
 [JsonSerializable(typeof(SiteSettings))]
 [JsonSerializable(typeof(UserAccount))]
 [JsonSerializable(typeof(TransferGroup))]
+[JsonSerializable(typeof(Trunk))]
+[JsonSerializable(typeof(InboundNumber))]
 internal sealed partial class ConfigurationDocumentJsonContext : JsonSerializerContext;

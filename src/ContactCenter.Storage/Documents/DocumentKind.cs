@@ -33,4 +33,10 @@ public enum DocumentKind
 
     /// <summary><see cref="Contracts.Configuration.TransferGroup"/>.</summary>
     TransferGroup,
+
+    /// <summary><see cref="Contracts.Configuration.Trunk"/>.</summary>
+    Trunk,
+
+    /// <summary><see cref="Contracts.Configuration.InboundNumber"/>.</summary>
+    InboundNumber,
 }

@@ -38,6 +38,12 @@ internal static class DocumentTypes
     public static readonly DocumentType<TransferGroup> TransferGroup =
         new(DocumentKind.TransferGroup, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.TransferGroup);
 
+    public static readonly DocumentType<Trunk> Trunk =
+        new(DocumentKind.Trunk, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.Trunk);
+
+    public static readonly DocumentType<InboundNumber> InboundNumber =
+        new(DocumentKind.InboundNumber, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.InboundNumber);
+
     /// <summary>The type of documents of <typeparamref name="T"/>; <see cref="NotSupportedException"/> for a type
     /// that is not a configuration document.</summary>
     public static DocumentType<T> For<T>() where T : class => ForType(typeof(T)) as DocumentType<T>
@@ -54,5 +60,7 @@ internal static class DocumentTypes
         : type == typeof(SiteSettings) ? SiteSettings
         : type == typeof(UserAccount) ? UserAccount
         : type == typeof(TransferGroup) ? TransferGroup
+        : type == typeof(Trunk) ? Trunk
+        : type == typeof(InboundNumber) ? InboundNumber
         : null;
 }

@@ -7,7 +7,7 @@ namespace ContactCenter.Storage.Documents;
 
 /// <summary>Configuration shipped as JSON files (the demo's <c>samples/</c>): <c>config/skills.json</c>,
 /// <c>queues.json</c>, <c>agent-profiles.json</c>, <c>pause-codes.json</c>, <c>categories.json</c>,
-/// <c>no-answer-policies.json</c> and <c>transfer-groups.json</c> each hold an array of documents of their kind, <c>config/site-settings.json</c> the
+/// <c>no-answer-policies.json</c>, <c>transfer-groups.json</c>, <c>trunks.json</c> and <c>numbers.json</c> each hold an array of documents of their kind, <c>config/site-settings.json</c> the
 /// site settings, and <c>ivr/*.json</c> one IVR tree each. Loading creates every document the store does not hold yet
 /// and keeps the ones it holds (an operator's edits win over the samples). A file that does not parse, or a document
 /// that does not validate, is reported with its file and position; the others still load.</summary>
@@ -35,6 +35,8 @@ public static class SampleConfiguration
         await LoadArrayAsync<NoAnswerPolicy>(store, Path.Combine(config, "no-answer-policies.json"), report, cancellationToken);
         await LoadArrayAsync<AgentProfile>(store, Path.Combine(config, "agent-profiles.json"), report, cancellationToken);
         await LoadArrayAsync<TransferGroup>(store, Path.Combine(config, "transfer-groups.json"), report, cancellationToken);
+        await LoadArrayAsync<Trunk>(store, Path.Combine(config, "trunks.json"), report, cancellationToken);
+        await LoadArrayAsync<InboundNumber>(store, Path.Combine(config, "numbers.json"), report, cancellationToken);
         var site = Path.Combine(config, "site-settings.json");
         if (File.Exists(site) && Read(site, text => JsonSerializer.Deserialize<SiteSettings>(text, Json), report) is { } settings)
         {

@@ -7,8 +7,9 @@ namespace ContactCenter.Storage.Documents;
 public sealed class StoreConfigurationSource(IDocumentStore store) : IAgentConfigurationSource, IQueueConfigurationSource, ISiteConfigurationSource
 {
     /// <inheritdoc />
-    public Task<AgentProfile?> GetAgentProfileAsync(string agentId, CancellationToken cancellationToken = default) =>
-        store.GetAsync<AgentProfile>(agentId, cancellationToken);
+    /// <remarks>Without the SIP password hashes: the agent grain journals the profile it applies.</remarks>
+    public async Task<AgentProfile?> GetAgentProfileAsync(string agentId, CancellationToken cancellationToken = default) =>
+        (await store.GetAsync<AgentProfile>(agentId, cancellationToken).ConfigureAwait(false))?.WithoutSipSecrets();
 
     /// <inheritdoc />
     public Task<PauseCode?> GetPauseCodeAsync(string pauseCodeId, CancellationToken cancellationToken = default) =>

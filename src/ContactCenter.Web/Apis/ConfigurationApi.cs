@@ -9,14 +9,16 @@ using Microsoft.AspNetCore.Routing;
 namespace ContactCenter.Web.Apis;
 
 /// <summary>The configuration REST API (ADM-2): skills, queues, agent profiles, pause codes, call categories, no-answer
-/// policies and the site settings, read by supervisors and written by admins, every write a compare-and-swap on the
-/// document's version (its ETag) and audited.</summary>
+/// policies, transfer groups, trunks, inbound numbers and the site settings, read by supervisors and written by admins,
+/// every write a compare-and-swap on the document's version (its ETag) and audited.</summary>
 public static class ConfigurationApi
 {
     /// <summary>Maps the configuration endpoints on <paramref name="api"/> (the <c>/api/v1</c> group): for each kind
     /// <c>GET /x</c> (a page by id), <c>GET</c>, <c>PUT</c> and <c>DELETE /x/{id}</c>; <c>GET</c> and
-    /// <c>PUT /site-settings</c>. Admins write; supervisors read everything; agents read what their workspace names
-    /// (skills, queues, pause codes, categories, transfer groups) but not other agents' profiles or the no-answer policies.</summary>
+    /// <c>PUT /site-settings</c>; the SIP secrets of trunks and agent profiles have their own endpoints. Admins write;
+    /// supervisors read everything but trunks (admins only); agents read what their workspace names (skills, queues,
+    /// pause codes, categories, transfer groups) but not other agents' profiles, the no-answer policies or the
+    /// telephony configuration.</summary>
     public static IEndpointRouteBuilder MapConfigurationApi(this IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -24,9 +26,7 @@ public static class ConfigurationApi
             "Skill", "Skills", Policies.Agent);
         api.MapDocuments("/queues", VersionedResource<Queue>.Document(DocumentKind.Queue, "queue", d => d.Id, d => d.Version),
             "Queue", "Queues", Policies.Agent);
-        api.MapDocuments("/agent-profiles",
-            VersionedResource<AgentProfile>.Document(DocumentKind.AgentProfile, "agent profile", d => d.Id, d => d.Version),
-            "AgentProfile", "AgentProfiles", Policies.Supervisor);
+        api.MapAgentProfilesApi();
         api.MapDocuments("/pause-codes",
             VersionedResource<PauseCode>.Document(DocumentKind.PauseCode, "pause code", d => d.Id, d => d.Version),
             "PauseCode", "PauseCodes", Policies.Agent);
@@ -39,15 +39,29 @@ public static class ConfigurationApi
         api.MapDocuments("/transfer-groups",
             VersionedResource<TransferGroup>.Document(DocumentKind.TransferGroup, "transfer group", d => d.Id, d => d.Version),
             "TransferGroup", "TransferGroups", Policies.Agent);
+        api.MapTrunksApi();
+        api.MapDocuments("/numbers",
+            VersionedResource<InboundNumber>.Document(DocumentKind.InboundNumber, "inbound number", d => d.Id, d => d.Version),
+            "InboundNumber", "InboundNumbers", Policies.Supervisor);
         api.MapSiteSettings();
         return api;
     }
 
     private static void MapDocuments<T>(this IEndpointRouteBuilder api, string path, VersionedResource<T> resource,
         string operation, string plural, string readPolicy)
-        where T : class
+        where T : class =>
+        api.MapDocuments(path, resource, (T document) => document, operation, plural, readPolicy);
+
+    /// <summary>Maps the list and item endpoints of a document kind whose API resource <typeparamref name="TResource"/>
+    /// differs from the stored <typeparamref name="TDocument"/> (it leaves secrets out): <paramref name="show"/> turns a
+    /// listed document into its resource. Admins write.</summary>
+    internal static void MapDocuments<TDocument, TResource>(this IEndpointRouteBuilder api, string path,
+        VersionedResource<TResource> resource, Func<TDocument, TResource> show, string operation, string plural, string readPolicy)
+        where TDocument : class
+        where TResource : class
     {
-        api.MapGet(path, ListAsync<T>)
+        api.MapGet(path, (string? afterId, int? limit, IDocumentStore store, CancellationToken cancellationToken) =>
+                ListAsync(afterId, limit, show, store, cancellationToken))
             .WithName($"List{plural}")
             .WithSummary($"Lists {resource.Noun} documents by id, a page at a time (pass nextAfterId as afterId).")
             .WithTags(plural)
@@ -75,15 +89,17 @@ public static class ConfigurationApi
             .RequireAuthorization(Policies.Admin);
     }
 
-    private static async Task<Results<Ok<DocumentPage<T>>, ValidationProblem>> ListAsync<T>(
-        string? afterId, int? limit, IDocumentStore store, CancellationToken cancellationToken)
-        where T : class
+    private static async Task<Results<Ok<DocumentPage<TResource>>, ValidationProblem>> ListAsync<TDocument, TResource>(
+        string? afterId, int? limit, Func<TDocument, TResource> show, IDocumentStore store, CancellationToken cancellationToken)
+        where TDocument : class
+        where TResource : class
     {
-        var size = limit ?? DocumentPage<T>.DefaultLimit;
-        if (ApiProblems.CheckPageLimit<T>(size) is { } invalid)
+        var size = limit ?? DocumentPage<TDocument>.DefaultLimit;
+        if (ApiProblems.CheckPageLimit<TDocument>(size) is { } invalid)
         {
             return invalid;
         }
-        return TypedResults.Ok(await store.ListAsync<T>(afterId, size, cancellationToken));
+        var page = await store.ListAsync<TDocument>(afterId, size, cancellationToken);
+        return TypedResults.Ok(new DocumentPage<TResource>([.. page.Items.Select(show)], page.NextAfterId));
     }
 }

@@ -57,7 +57,8 @@ public sealed class AgentHub(LiveAudience audience, IGrainFactory grains, IDocum
 
     /// <summary>This agent's profile (queues with the right to join or leave them, skills, line mode), or null when
     /// the account names a profile that does not exist.</summary>
-    public Task<AgentProfile?> GetProfileAsync() => documents.GetAsync<AgentProfile>(AgentId, Context.ConnectionAborted);
+    public async Task<AgentProfile?> GetProfileAsync() =>
+        (await documents.GetAsync<AgentProfile>(AgentId, Context.ConnectionAborted))?.WithoutSipSecrets();
 
     /// <summary>Every configured agent's status: the transfer panel's snapshot (then "agent" updates).</summary>
     public Task<IReadOnlyList<AgentStatus>> GetAgentsAsync() => AgentStatuses.ListAsync(documents, grains, Context.ConnectionAborted);

@@ -30,6 +30,15 @@ public abstract partial class DocumentStoreContractTests
         await RoundTripAsync(store, IvrTree() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, Settings() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, User() with { Version = 42 }, d => d.Id);
+        await RoundTripAsync(store, Trunk() with { Version = 42 }, d => d.Id);
+        await RoundTripAsync(store, InboundNumber() with { Version = 42 }, d => d.Id);
+        await RoundTripAsync(store, AgentProfile() with
+        {
+            Version = 42,
+            SipUsername = "anna",
+            SipPasswordMd5Ha1 = new string('a', 32),
+            SipPasswordSha256Ha1 = new string('b', 64),
+        }, d => d.Id);
     }
 
     [Fact]

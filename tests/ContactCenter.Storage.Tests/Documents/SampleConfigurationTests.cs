@@ -39,6 +39,11 @@ public sealed class SampleConfigurationTests : IDisposable
         Assert.Equal(["sales", "support"], agent!.Queues.Select(q => q.QueueId));
         Assert.NotNull(await store.GetAsync<IvrTree>("demo", Cancel));
         Assert.Equal(3, (await store.GetAsync<TransferGroup>("departments", Cancel))!.Lines.Length);
+        Assert.Equal(["127.0.0.1", "::1"], (await store.GetAsync<Trunk>("loopback", Cancel))!.AllowedSources);
+        Assert.Equal(("demo", InboundNumberTargetKind.IvrTree), await TargetAsync(store, "100"));
+        Assert.Equal(("sales", InboundNumberTargetKind.Queue), await TargetAsync(store, "200"));
+        Assert.Equal(("support", InboundNumberTargetKind.Queue), await TargetAsync(store, "201"));
+        Assert.Equal(("agent1", 64), (agent.SipUsername, agent.SipPasswordSha256Ha1?.Length));
         Assert.Equal("Europe/Warsaw", (await store.GetAsync<SiteSettings>(SiteSettings.SiteId, Cancel))!.TimeZoneId);
         // A member the file leaves out keeps the record's default rather than a zero.
         Assert.Equal(SelectionStrategy.LongestIdle, (await store.GetAsync<Queue>("support", Cancel))!.Strategy);
@@ -76,4 +81,9 @@ public sealed class SampleConfigurationTests : IDisposable
             e => Assert.StartsWith(Path.Combine(config, "queues.json") + " [1]:", e, StringComparison.Ordinal));
         Assert.NotNull(await store.GetAsync<Queue>("support", Cancel));
     }
+
+    private static async Task<(string, InboundNumberTargetKind)> TargetAsync(IDocumentStore store, string number) =>
+        await store.GetAsync<InboundNumber>(number, Cancel) is { } found
+            ? (found.TargetId, found.Target)
+            : throw new InvalidOperationException($"the sample number {number} did not load");
 }

@@ -74,6 +74,33 @@ internal static class SampleDocuments
         PasswordHash = "AQAAAAIAAYagAAAAEFpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWlpaWg==",
     };
 
+    /// <summary>A trunk with its digest secret (which the store keeps as given).</summary>
+    public static Trunk Trunk(string? id = null) => new()
+    {
+        Id = id ?? NewId("trunk"),
+        Name = "Carrier",
+        Host = "sip.carrier.example",
+        Port = 5061,
+        Transport = SipTransportKind.Tls,
+        AllowedSources = ["192.0.2.0/24", "2001:db8::1"],
+        Outbound = true,
+        Order = 2,
+        OutboundCallerId = "+48221000000",
+        DialPrefix = "0",
+        AuthUsername = "cc-site",
+        AuthPassword = "carrier-secret",
+    };
+
+    public static InboundNumber InboundNumber(string? id = null) => new()
+    {
+        Id = id ?? $"+48{Random.Shared.NextInt64(100_000_000, 999_999_999)}",
+        Name = "Hotline",
+        Target = InboundNumberTargetKind.IvrTree,
+        TargetId = "main",
+        TrunkIds = ["carrier"],
+        Priority = 20,
+    };
+
     public static string Json<T>(T? document) where T : class =>
         document is null ? "null" : DocumentTypes.For<T>().Serialize(document);
 

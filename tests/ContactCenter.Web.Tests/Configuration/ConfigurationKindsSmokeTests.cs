@@ -19,6 +19,8 @@ public sealed class ConfigurationKindsSmokeTests
         { "categories", """{"id":"billing","name":"Billing","queueIds":["sales"]}""", "name" },
         { "no-answer-policies", """{"id":"strict","name":"Strict","maxMisses":2,"window":"00:05:00","action":"Pause","pauseCodeId":"lunch"}""", "name" },
         { "transfer-groups", """{"id":"departments","name":"Departments","order":1,"lines":[{"name":"Claims","target":{"kind":"Queue","value":"claims"}},{"name":"Reception","target":{"kind":"ExternalNumber","value":"+48221000000"}}]}""", "name" },
+        { "trunks", """{"id":"carrier","name":"Carrier","host":"sip.carrier.example","port":5061,"transport":"Tls","allowedSources":["192.0.2.0/24","2001:db8::/32","198.51.100.7"],"inbound":true,"outbound":true,"order":2,"outboundCallerId":"+48221000000","dialPrefix":"0","authUsername":"cc-site"}""", "name" },
+        { "numbers", """{"id":"+48221000100","name":"Hotline","target":"Queue","targetId":"sales","trunkIds":["carrier"],"priority":20}""", "name" },
     };
 
     [Theory]
@@ -27,7 +29,8 @@ public sealed class ConfigurationKindsSmokeTests
     {
         await using var host = await WebTestHost.StartAsync();
         using var admin = await host.CreateClientAsync("ada", "admin");
-        using var supervisor = await host.CreateClientAsync("sue", "supervisor");
+        // Trunks are the site's attack surface: only admins read them.
+        using var reader = path == "trunks" ? await host.CreateClientAsync("al", "admin") : await host.CreateClientAsync("sue", "supervisor");
         var body = JsonNode.Parse(document)!.AsObject();
         var item = $"/api/v1/{path}/{body["id"]}";
 
@@ -35,7 +38,7 @@ public sealed class ConfigurationKindsSmokeTests
         Assert.True(created.StatusCode == HttpStatusCode.Created, $"create {item}: {await created.Content.ReadAsStringAsync(Cancel)}");
         Assert.Equal("\"1\"", created.Headers.ETag?.ToString());
 
-        using var read = await supervisor.GetPathAsync(item);
+        using var read = await reader.GetPathAsync(item);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("\"1\"", read.Headers.ETag?.ToString());
         var stored = (await read.Content.ReadFromJsonAsync<JsonObject>(Cancel))!;
@@ -44,7 +47,7 @@ public sealed class ConfigurationKindsSmokeTests
             Assert.True(JsonNode.DeepEquals(value, stored[name]), $"{item}: {name} is {stored[name]}, was written as {value}");
         }
 
-        using var list = await supervisor.GetPathAsync($"/api/v1/{path}");
+        using var list = await reader.GetPathAsync($"/api/v1/{path}");
         var items = (await list.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["items"]!.AsArray();
         Assert.Equal([body["id"]!.GetValue<string>()], items.Select(i => i!["id"]!.GetValue<string>()));
 
@@ -56,7 +59,7 @@ public sealed class ConfigurationKindsSmokeTests
 
         using var stale = await admin.DeleteIfMatchAsync(item, "\"1\"");
         using var deleted = await admin.DeleteIfMatchAsync(item, "\"2\"");
-        using var gone = await supervisor.GetPathAsync(item);
+        using var gone = await reader.GetPathAsync(item);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

@@ -23,7 +23,8 @@ public sealed class ConfigurationOpenApiTests
                      ("Skills", "Skill", "skills"), ("Queues", "Queue", "queues"), ("AgentProfiles", "AgentProfile", "agent-profiles"),
                      ("PauseCodes", "PauseCode", "pause-codes"), ("Categories", "Category", "categories"),
                      ("NoAnswerPolicies", "NoAnswerPolicy", "no-answer-policies"), ("Users", "User", "users"),
-                     ("TransferGroups", "TransferGroup", "transfer-groups"),
+                     ("TransferGroups", "TransferGroup", "transfer-groups"), ("Trunks", "Trunk", "trunks"),
+                     ("InboundNumbers", "InboundNumber", "numbers"),
                  })
         {
             Assert.Contains($"GET /api/v1/{path} List{plural}", operations);
@@ -32,6 +33,8 @@ public sealed class ConfigurationOpenApiTests
             Assert.Contains($"DELETE /api/v1/{path}/{{id}} Delete{singular}", operations);
         }
         Assert.Contains("PUT /api/v1/users/{id}/password SetUserPassword", operations);
+        Assert.Contains("PUT /api/v1/trunks/{id}/password SetTrunkPassword", operations);
+        Assert.Contains("PUT /api/v1/agent-profiles/{id}/sip-password SetAgentSipPassword", operations);
         Assert.Contains("GET /api/v1/site-settings GetSiteSettings", operations);
         Assert.Contains("PUT /api/v1/site-settings PutSiteSettings", operations);
         Assert.Contains("GET /api/v1/contacts ListContacts", operations);

@@ -1,0 +1,103 @@
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Storage.Audit;
+using ContactCenter.Storage.Documents;
+using ContactCenter.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Web.Apis;
+
+/// <summary>Agent profiles, read by supervisors and written by admins, and the agents' SIP passwords: only their HA1
+/// hashes for the site's SIP realm are stored, and no response, audit entry or log line carries them. A replaced
+/// profile keeps its hashes while its SIP user name stays the same.</summary>
+public static class AgentProfilesApi
+{
+    /// <summary>The shortest SIP password accepted.</summary>
+    public const int MinimumSipPasswordLength = 8;
+
+    /// <summary>The longest SIP password accepted.</summary>
+    public const int MaximumSipPasswordLength = 128;
+
+    private const string Tag = "AgentProfiles";
+
+    internal static VersionedResource<AgentProfileResource> Resource { get; } = new(
+        "agentProfile",
+        "agent profile",
+        profile => profile.Id,
+        profile => profile.Version,
+        async (services, id, cancel) =>
+            await Store(services).GetAsync<AgentProfile>(id, cancel) is { } profile ? AgentProfileResource.From(profile) : null,
+        async (services, profile, cancel) =>
+            AgentProfileResource.From(await Store(services).CreateAsync(profile.ToProfile(stored: null), cancel)),
+        async (services, profile, version, cancel) =>
+        {
+            // The hashes read here go with the compare-and-swap on the version.
+            var stored = await Store(services).GetAsync<AgentProfile>(profile.Id, cancel);
+            return AgentProfileResource.From(await Store(services).UpdateAsync(profile.ToProfile(stored), version, cancel));
+        },
+        (services, id, version, cancel) => Store(services).DeleteAsync<AgentProfile>(id, version, cancel));
+
+    /// <summary>Maps <c>GET /agent-profiles</c>, <c>GET</c>, <c>PUT</c>, <c>DELETE /agent-profiles/{id}</c> and
+    /// <c>PUT /agent-profiles/{id}/sip-password</c> on <paramref name="api"/> (the <c>/api/v1</c> group).</summary>
+    public static IEndpointRouteBuilder MapAgentProfilesApi(this IEndpointRouteBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapDocuments<AgentProfile, AgentProfileResource>("/agent-profiles", Resource, AgentProfileResource.From, "AgentProfile", Tag, Policies.Supervisor);
+        api.MapPut("/agent-profiles/{id}/sip-password", SetSipPasswordAsync)
+            .WithName("SetAgentSipPassword")
+            .WithSummary($"Sets the password of the agent's SIP account ({MinimumSipPasswordLength} to {MaximumSipPasswordLength} characters) for the site's SIP realm; only its HA1 hashes are stored.")
+            .WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireAuthorization(Policies.Admin);
+        return api;
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetSipPasswordAsync(
+        string id, SipPasswordChange body, HttpContext http, IDocumentStore store)
+    {
+        var profile = await store.GetAsync<AgentProfile>(id, http.RequestAborted);
+        if (profile is null)
+        {
+            return ApiProblems.NotFound(Resource.Noun, id);
+        }
+        var before = AgentProfileResource.From(profile);
+        Task Audit(AuditOutcome outcome, AgentProfileResource after) =>
+            ApiAudit.AppendAsync(http, Resource.Kind, "sipPassword", id, outcome, before, after);
+        if (profile.SipUsername is not { } username)
+        {
+            await Audit(AuditOutcome.Invalid, before);
+            return ApiProblems.Invalid("sipUsername", "the profile has no SIP user name: set one before its password");
+        }
+        if (body.Password is not { Length: >= MinimumSipPasswordLength and <= MaximumSipPasswordLength } password
+            || string.IsNullOrWhiteSpace(password))
+        {
+            await Audit(AuditOutcome.Invalid, before);
+            return ApiProblems.Invalid("password", $"must have {MinimumSipPasswordLength} to {MaximumSipPasswordLength} characters");
+        }
+        // A settings document written before the realm existed reads it as null.
+        var realm = (await store.GetAsync<SiteSettings>(SiteSettings.SiteId, http.RequestAborted))?.SipRealm ?? SiteSettings.DefaultSipRealm;
+        AgentProfile stored;
+        try
+        {
+            stored = await store.UpdateAsync(profile with
+            {
+                SipPasswordMd5Ha1 = SipPasswordHashes.Md5Ha1(username, realm, password),
+                SipPasswordSha256Ha1 = SipPasswordHashes.Sha256Ha1(username, realm, password),
+            }, profile.Version, http.RequestAborted);
+        }
+        catch (Exception e) when (ApiProblems.IsConflict(e))
+        {
+            await Audit(AuditOutcome.Conflict, before);
+            return ApiProblems.PreconditionFailed($"The agent profile '{id}' was changed meanwhile: try again.");
+        }
+        await Audit(AuditOutcome.Succeeded, AgentProfileResource.From(stored));
+        http.Response.Headers.ETag = WritePreconditions.Tag(stored.Version);
+        return TypedResults.NoContent();
+    }
+
+    private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredService<IDocumentStore>();
+}

@@ -1,0 +1,86 @@
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Storage.Audit;
+using ContactCenter.Storage.Documents;
+using ContactCenter.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Web.Apis;
+
+/// <summary>SIP trunks, for admins only (their hosts and trust lists are the site's attack surface): list, read,
+/// create, replace and delete trunks, and set a trunk's digest secret towards the carrier. No response, audit entry or
+/// log line carries the secret; a replaced trunk keeps it.</summary>
+public static class TrunksApi
+{
+    /// <summary>The longest trunk secret accepted.</summary>
+    public const int MaximumPasswordLength = DocumentValidator.SipCredentialLength;
+
+    private const string Tag = "Trunks";
+
+    internal static VersionedResource<TrunkResource> Resource { get; } = new(
+        "trunk",
+        "trunk",
+        trunk => trunk.Id,
+        trunk => trunk.Version,
+        async (services, id, cancel) => await Store(services).GetAsync<Trunk>(id, cancel) is { } trunk ? TrunkResource.From(trunk) : null,
+        async (services, trunk, cancel) => TrunkResource.From(await Store(services).CreateAsync(trunk.ToTrunk(authPassword: null), cancel)),
+        async (services, trunk, version, cancel) =>
+        {
+            // A replaced trunk keeps its secret: the one read here goes with the compare-and-swap on the version.
+            var stored = await Store(services).GetAsync<Trunk>(trunk.Id, cancel);
+            return TrunkResource.From(await Store(services).UpdateAsync(trunk.ToTrunk(stored?.AuthPassword), version, cancel));
+        },
+        (services, id, version, cancel) => Store(services).DeleteAsync<Trunk>(id, version, cancel));
+
+    /// <summary>Maps <c>GET /trunks</c>, <c>GET</c>, <c>PUT</c>, <c>DELETE /trunks/{id}</c> and
+    /// <c>PUT /trunks/{id}/password</c> on <paramref name="api"/> (the <c>/api/v1</c> group), all for admins.</summary>
+    public static IEndpointRouteBuilder MapTrunksApi(this IEndpointRouteBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapDocuments<Trunk, TrunkResource>("/trunks", Resource, TrunkResource.From, "Trunk", Tag, Policies.Admin);
+        api.MapPut("/trunks/{id}/password", SetPasswordAsync)
+            .WithName("SetTrunkPassword")
+            .WithSummary($"Sets the trunk's digest secret towards the carrier (1 to {MaximumPasswordLength} characters); stored as given, since answering a challenge needs it, and never returned.")
+            .WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireAuthorization(Policies.Admin);
+        return api;
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
+        string id, SipPasswordChange body, HttpContext http, IDocumentStore store)
+    {
+        var trunk = await store.GetAsync<Trunk>(id, http.RequestAborted);
+        if (trunk is null)
+        {
+            return ApiProblems.NotFound(Resource.Noun, id);
+        }
+        var before = TrunkResource.From(trunk);
+        Task Audit(AuditOutcome outcome, TrunkResource after) =>
+            ApiAudit.AppendAsync(http, Resource.Kind, "password", id, outcome, before, after);
+        if (body.Password is not { Length: > 0 and <= MaximumPasswordLength } password || password.Any(char.IsControl))
+        {
+            await Audit(AuditOutcome.Invalid, before);
+            return ApiProblems.Invalid("password", $"must have 1 to {MaximumPasswordLength} characters and no control characters");
+        }
+        Trunk stored;
+        try
+        {
+            stored = await store.UpdateAsync(trunk with { AuthPassword = password }, trunk.Version, http.RequestAborted);
+        }
+        catch (Exception e) when (ApiProblems.IsConflict(e))
+        {
+            await Audit(AuditOutcome.Conflict, before);
+            return ApiProblems.PreconditionFailed($"The trunk '{id}' was changed meanwhile: try again.");
+        }
+        await Audit(AuditOutcome.Succeeded, TrunkResource.From(stored));
+        http.Response.Headers.ETag = WritePreconditions.Tag(stored.Version);
+        return TypedResults.NoContent();
+    }
+
+    private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredService<IDocumentStore>();
+}
