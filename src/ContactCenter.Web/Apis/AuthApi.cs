@@ -66,7 +66,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        SignInRequest? request, UserAuthenticator authenticator, HttpContext context, CancellationToken cancellationToken)
+        SignInRequest? request, IUserAuthenticator authenticator, HttpContext context, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
         {
@@ -83,7 +83,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> TokenAsync(
-        SignInRequest? request, UserAuthenticator authenticator, CancellationToken cancellationToken)
+        SignInRequest? request, IUserAuthenticator authenticator, CancellationToken cancellationToken)
     {
         if (Validate(request) is { } invalid)
         {
@@ -102,7 +102,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeOwnPasswordAsync(
-        OwnPasswordChange body, UserAuthenticator authenticator, IDocumentStore store, HttpContext http)
+        OwnPasswordChange body, IUserAuthenticator authenticator, IDocumentStore store, HttpContext http)
     {
         var name = http.User.Identity?.Name ?? "";
         // The current password is checked as a sign-in would check it (disabled accounts and unknown names fail alike).

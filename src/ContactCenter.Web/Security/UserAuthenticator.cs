@@ -10,7 +10,7 @@ namespace ContactCenter.Web.Security;
 /// user's principal. Unknown users, wrong passwords, accounts without a password and disabled accounts all come out as
 /// null (the client cannot tell them apart); each is logged with the user name, never the password.</summary>
 public sealed partial class UserAuthenticator(
-    IDocumentStore store, IPasswordHasher<UserAccount> hasher, ILogger<UserAuthenticator> logger)
+    IDocumentStore store, IPasswordHasher<UserAccount> hasher, ILogger<UserAuthenticator> logger) : IUserAuthenticator
 {
     // Verifying against this when the user is unknown makes that answer take as long as a wrong password, so the
     // timing does not tell which user names exist.
@@ -18,8 +18,8 @@ public sealed partial class UserAuthenticator(
 
     private static readonly UserAccount Decoy = new() { Id = "decoy", DisplayName = "decoy", Roles = [UserRoles.Agent] };
 
-    /// <summary>The principal of <paramref name="userName"/> for <paramref name="scheme"/> when the password is right
-    /// and the account enabled, else null. A hash the hasher would now write differently (an older format or fewer
+    /// <summary>The local accounts' <see cref="IUserAuthenticator.AuthenticateAsync"/>: the principal of
+    /// <paramref name="userName"/> for <paramref name="scheme"/> when the password is right and the account enabled, else null. A hash the hasher would now write differently (an older format or fewer
     /// iterations) is replaced by a fresh one (compare-and-swap; losing a race to another write keeps the old hash).</summary>
     public async Task<ClaimsPrincipal?> AuthenticateAsync(string userName, string password, string scheme,
         CancellationToken cancellationToken = default)

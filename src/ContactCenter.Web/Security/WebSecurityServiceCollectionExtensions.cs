@@ -18,8 +18,8 @@ public static class WebSecurityServiceCollectionExtensions
     /// over the session cookie (HttpOnly, SameSite=Strict, secure over HTTPS, sliding expiry, 401/403 instead of
     /// redirects, the account re-read on every request so disabling it ends the session) and bearer tokens; every
     /// policy of <see cref="Policies"/> with its roles and a fallback policy requiring a signed-in user (an endpoint that
-    /// declares nothing stays closed); <see cref="UserAuthenticator"/> with ASP.NET Core Identity's password hasher;
-    /// and the <see cref="DemoUsers"/> seeder (which does nothing unless
+    /// declares nothing stays closed); <see cref="IUserAuthenticator"/> (unless another is registered, the local
+    /// accounts' <see cref="UserAuthenticator"/> with ASP.NET Core Identity's password hasher); and the <see cref="DemoUsers"/> seeder (which does nothing unless
     /// <see cref="WebSecurityOptions.SeedDemoUsers"/>). Needs an <c>IDocumentStore</c>.</summary>
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, Action<WebSecurityOptions>? configure = null)
     {
@@ -61,7 +61,7 @@ public static class WebSecurityServiceCollectionExtensions
         authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.TryAddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
-        services.TryAddSingleton<UserAuthenticator>();
+        services.TryAddSingleton<IUserAuthenticator, UserAuthenticator>();
         services.AddHostedService<DemoUsers>();
         return services;
     }
@@ -99,7 +99,7 @@ public static class WebSecurityServiceCollectionExtensions
         {
             return;
         }
-        var authenticator = context.HttpContext.RequestServices.GetRequiredService<UserAuthenticator>();
+        var authenticator = context.HttpContext.RequestServices.GetRequiredService<IUserAuthenticator>();
         var current = await authenticator.RefreshAsync(context.Principal, context.Scheme.Name, context.HttpContext.RequestAborted)
             .ConfigureAwait(false);
         if (current is null)
