@@ -33,6 +33,8 @@ public sealed class RecordingCallMedia(IGrainFactory? answerWith = null) : ICall
 
     public Task CollectDigitsAsync(string callId, DigitCollection collection) => Record(callId, nameof(CollectDigitsAsync));
 
+    public Task RecordVoicemailAsync(string callId, VoicemailRecording recording) => Record(callId, nameof(RecordVoicemailAsync));
+
     public Task RingAgentAsync(string callId, AgentLegRequest request) => Record(callId, nameof(RingAgentAsync));
 
     public Task DropLegAsync(string callId, string agentId) => Record(callId, nameof(DropLegAsync));

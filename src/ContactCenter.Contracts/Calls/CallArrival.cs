@@ -17,10 +17,12 @@ public sealed record CallArrival
     public required ICallMedia Media { get; init; }
 
     /// <summary>Where the dialled number leads: a queue, an agent, an external number. Null when an IVR tree takes the
-    /// call (<see cref="IvrTreeId"/>), which routes it later with <see cref="ICallGrain.RouteAsync"/>.</summary>
+    /// call (<see cref="IvrTreeId"/>): the call grain walks the tree, which queues, transfers or ends the call
+    /// (<see cref="ICallGrain.RouteAsync"/> may still route it from outside meanwhile).</summary>
     public RoutingTarget? Target { get; init; }
 
-    /// <summary>The IVR tree the call enters, when the number leads to one.</summary>
+    /// <summary>The IVR tree the call enters, when the number leads to one; the version current at arrival applies to
+    /// the whole call.</summary>
     public string? IvrTreeId { get; init; }
 
     /// <summary>Extra priority of the caller (contact status such as VIP).</summary>

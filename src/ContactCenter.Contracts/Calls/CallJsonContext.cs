@@ -17,6 +17,7 @@ namespace ContactCenter.Contracts.Calls;
 [JsonSerializable(typeof(CallMediaEvent))]
 [JsonSerializable(typeof(MediaPlayback))]
 [JsonSerializable(typeof(DigitCollection))]
+[JsonSerializable(typeof(VoicemailRecording))]
 [JsonSerializable(typeof(AgentLegRequest))]
 [JsonSerializable(typeof(ExternalLegRequest))]
 [JsonSerializable(typeof(RecordingCommand))]

@@ -147,23 +147,30 @@ internal sealed partial class CallGrain
         }
     }
 
-    /// <summary>Routes to one agent (ROUTE-1): its arbiter reserves a slot and its line rings; a refusal ends the call.</summary>
-    private async Task RouteToAgentAsync(string agentId)
+    /// <summary>Routes to one agent (ROUTE-1): its arbiter reserves a slot and its line rings. A refusal ends the call,
+    /// or (an IVR transfer node, <paramref name="endWhenRefused"/> false) is returned for the walk to go on; null when
+    /// the agent took the call.</summary>
+    private async Task<string?> RouteToAgentAsync(string agentId, bool endWhenRefused = true)
     {
         var reservation = await ReserveAsync(agentId, new ReservationRequest { WorkId = CallId, RingTimeout = DirectRingTimeout });
         if (!reservation.Granted)
         {
-            await EndAsync(CallEndReason.AgentUnavailable, $"agent {agentId}: {reservation.Refusal?.ToString() ?? reservation.Message}");
-            return;
+            var refusal = $"agent {agentId}: {reservation.Refusal?.ToString() ?? reservation.Message}";
+            if (endWhenRefused)
+            {
+                await EndAsync(CallEndReason.AgentUnavailable, refusal);
+            }
+            return refusal;
         }
         var decision = await CommitAsync("route to agent", CallRules.OfferedDirectly(Current, agentId, DirectRingTimeout, Now));
         if (decision.Find<AgentRingStarted>() is null)
         {
             await AgentAsync(agentId, "release", agent => agent.ReleaseAsync(CallId, ReleaseReason.Withdrawn));
-            return;
+            return null;
         }
         await AgentAsync(agentId, "ring", agent => agent.RingAsync(CallId));
         await RingAgentAsync(agentId, DirectRingTimeout);
+        return null;
     }
 
     private Task RingAgentAsync(string agentId, TimeSpan ringTimeout) =>

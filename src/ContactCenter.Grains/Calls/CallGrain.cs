@@ -2,6 +2,8 @@ using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Events;
+using ContactCenter.Contracts.Ivr;
+using ContactCenter.Grains.Ivr;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,14 +12,20 @@ namespace ContactCenter.Grains.Calls;
 
 /// <summary>See <see cref="ICallGrain"/>. Event-sourced: every accepted change is one journal append of the events
 /// <see cref="CallRules"/> decided, and the state is their fold (<see cref="CallState.Apply"/>); the grain then tells the
-/// queue, the agent and the front end what follows from it (<c>CallGrain.Routing.cs</c>, <c>CallGrain.Legs.cs</c>, and
-/// within the conversation <c>CallGrain.Transfer.cs</c>, <c>CallGrain.Consult.cs</c>, <c>CallGrain.ListenIn.cs</c>).
+/// queue, the agent and the front end what follows from it (<c>CallGrain.Routing.cs</c>, <c>CallGrain.Legs.cs</c>, the
+/// IVR walk in <c>CallGrain.Ivr.cs</c>, and within the conversation <c>CallGrain.Transfer.cs</c>,
+/// <c>CallGrain.Consult.cs</c>, <c>CallGrain.ListenIn.cs</c>).
 /// Calls only go one way: the call waits on queues, agents and its front end; queues tell it of offers without waiting,
 /// and the front end reports without being waited on. The ring and wrap-up deadlines are part of the state; grain timers
 /// only wake the grain to apply them.</summary>
 internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallEvent>, ICallGrain
 {
     private readonly ILogger _logger;
+    private readonly IIvrTreeSource? _ivrTrees;
+    private readonly IIvrServices? _ivrServices;
+
+    // Transient: the IVR tree version the call walks, read at entry (or again after a reactivation).
+    private IvrTree? _ivrTree;
 
     // Transient: the timer of the state's next deadline (ring or wrap-up); an activation re-creates it.
     private (DateTimeOffset Deadline, IDisposable Timer)? _deadlineTimer;
@@ -25,6 +33,8 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
     public CallGrain(IServiceProvider services)
     {
         _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<CallGrain>();
+        _ivrTrees = services.GetService<IIvrTreeSource>();
+        _ivrServices = services.GetService<IIvrServices>();
     }
 
     private CallState Current => State.Current;
@@ -47,7 +57,12 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
 
     public async Task<CallCommandResult> ArriveAsync(CallArrival arrival)
     {
-        var decision = await CommitAsync("arrive", CallRules.Arrive(Current, arrival, Now));
+        ArgumentNullException.ThrowIfNull(arrival);
+        // The tree is read before the arrival is journaled, so the version entered is part of the journal.
+        var tree = Current.Phase is null && arrival.Target is null && arrival.IvrTreeId is { Length: > 0 } treeId
+            ? await ReadIvrTreeAsync(treeId)
+            : null;
+        var decision = await CommitAsync("arrive", CallRules.Arrive(Current, arrival, Now, tree?.Version ?? 0));
         if (decision.Find<CallArrived>() is null)
         {
             return decision.ToResult();
@@ -60,6 +75,10 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         if (arrival.Target is { } target)
         {
             await RouteToAsync(target, arrival.CallerBoost, [], hops: 0);
+        }
+        else if (decision.Find<CallEnteredIvr>() is not null)
+        {
+            await StartIvrAsync(tree);
         }
         return decision.ToResult();
     }

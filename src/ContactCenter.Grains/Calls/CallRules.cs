@@ -31,8 +31,9 @@ public static partial class CallRules
     /// <summary>How long an agent's own phone may ring for a call the agent dials.</summary>
     public static readonly TimeSpan DialRingTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>An inbound call arrives.</summary>
-    public static CallDecision Arrive(CallState state, CallArrival arrival, DateTimeOffset now)
+    /// <summary>An inbound call arrives; one for an IVR tree enters it at <paramref name="ivrTreeVersion"/> (the version
+    /// read at entry, 0 when the tree was not found).</summary>
+    public static CallDecision Arrive(CallState state, CallArrival arrival, DateTimeOffset now, long ivrTreeVersion = 0)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(arrival);
@@ -51,7 +52,7 @@ public static partial class CallRules
         var arrived = new CallArrived(now, arrival.From, arrival.To, arrival.Media, arrival.Target, arrival.CallerBoost,
             arrival.Attributes);
         return arrival.IvrTreeId is { Length: > 0 } tree
-            ? CallDecision.Emit(arrived, new CallEnteredIvr(now, tree))
+            ? CallDecision.Emit(arrived, new CallEnteredIvr(now, tree, ivrTreeVersion))
             : CallDecision.Emit(arrived);
     }
 

@@ -32,7 +32,8 @@ public sealed partial record CallState
                 AgentId = e.AgentId,
                 StartedAt = e.At,
             },
-            CallEnteredIvr => this with { Phase = CallPhase.Ivr },
+            CallEnteredIvr e => this with { Phase = CallPhase.Ivr, IvrTreeId = e.TreeId, IvrTreeVersion = e.TreeVersion },
+            CallIvrStepped e => this with { IvrPosition = e.Position },
             CallQueued e => this with
             {
                 Phase = CallPhase.Queued,

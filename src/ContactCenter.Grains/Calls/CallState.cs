@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Ivr;
 
 namespace ContactCenter.Grains.Calls;
 
@@ -29,6 +30,15 @@ public sealed partial record CallState
 
     /// <summary>The caller's work priority boost (arrival plus IVR).</summary>
     public int CallerBoost { get; init; }
+
+    /// <summary>The IVR tree the call entered, if any.</summary>
+    public string? IvrTreeId { get; init; }
+
+    /// <summary>The version of <see cref="IvrTreeId"/> read at entry, which the call walks to its end.</summary>
+    public long IvrTreeVersion { get; init; }
+
+    /// <summary>Where the call stands in its IVR tree; null outside it (or once it left it).</summary>
+    public IvrPosition? IvrPosition { get; init; }
 
     /// <summary>The queue the call waits or waited in last.</summary>
     public string? QueueId { get; init; }

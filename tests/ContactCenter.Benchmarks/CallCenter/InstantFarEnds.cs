@@ -27,6 +27,8 @@ internal sealed class InstantFarEnds(IGrainFactory grains) : ICallMedia
 
     public Task CollectDigitsAsync(string callId, DigitCollection collection) => Task.CompletedTask;
 
+    public Task RecordVoicemailAsync(string callId, VoicemailRecording recording) => Task.CompletedTask;
+
     public Task RingAgentAsync(string callId, AgentLegRequest request)
     {
         if (_calls.TryGetValue(callId, out var call))

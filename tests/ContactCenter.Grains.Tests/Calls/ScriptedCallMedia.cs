@@ -49,6 +49,8 @@ public sealed class ScriptedCallMedia : ICallMedia
 
     public Task CollectDigitsAsync(string callId, DigitCollection collection) => Record(callId, nameof(CollectDigitsAsync), collection);
 
+    public Task RecordVoicemailAsync(string callId, VoicemailRecording recording) => Record(callId, nameof(RecordVoicemailAsync), recording);
+
     public Task RingAgentAsync(string callId, AgentLegRequest request) => Record(callId, nameof(RingAgentAsync), request);
 
     public Task AnswerAgentAsync(string callId, string agentId) => Record(callId, nameof(AnswerAgentAsync), agentId);

@@ -9,6 +9,7 @@ using ContactCenter.Contracts.Queues;
 using ContactCenter.Contracts.Queues.Events;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Calls;
+using ContactCenter.Grains.Ivr;
 using ContactCenter.Grains.Queues;
 using ContactCenter.Grains.Tests.Calls;
 using ContactCenter.Grains.Tests.Queues;
@@ -33,6 +34,12 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
     public InMemoryAgentConfiguration Agents { get; } = new();
 
     public InMemoryQueueConfiguration Queues { get; } = new();
+
+    /// <summary>IVR trees calls enter.</summary>
+    public InMemoryIvrTrees Trees { get; } = new();
+
+    /// <summary>What IVR nodes ask outside the call (announcements, lookups, callbacks, voicemail).</summary>
+    public InMemoryIvrServices IvrServices { get; } = new();
 
     public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster has not started");
 
@@ -94,6 +101,8 @@ public sealed class RoutingClusterFixture : IAsyncLifetime
             {
                 services.AddSingleton(Agents);
                 services.AddSingleton(Queues);
+                services.AddSingleton(Trees);
+                services.AddSingleton(IvrServices);
                 services.AddCalls();
             },
         });

@@ -9,6 +9,7 @@ namespace ContactCenter.Contracts.Calls.Events;
 [JsonDerivedType(typeof(CallArrived), "call-arrived")]
 [JsonDerivedType(typeof(CallDialed), "call-dialed")]
 [JsonDerivedType(typeof(CallEnteredIvr), "call-entered-ivr")]
+[JsonDerivedType(typeof(CallIvrStepped), "call-ivr-stepped")]
 [JsonDerivedType(typeof(CallQueued), "call-queued")]
 [JsonDerivedType(typeof(CallLeftQueue), "call-left-queue")]
 [JsonDerivedType(typeof(AgentRingStarted), "agent-ring-started")]

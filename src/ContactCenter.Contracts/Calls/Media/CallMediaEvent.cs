@@ -17,4 +17,5 @@ namespace ContactCenter.Contracts.Calls.Media;
 [JsonDerivedType(typeof(ExternalLegFailed), "external-leg-failed")]
 [JsonDerivedType(typeof(TransferCompleted), "transfer-completed")]
 [JsonDerivedType(typeof(TransferFailed), "transfer-failed")]
+[JsonDerivedType(typeof(VoicemailRecorded), "voicemail-recorded")]
 public abstract record CallMediaEvent(string CallId);

@@ -18,8 +18,14 @@ public interface ICallMedia : IGrainObserver
     /// <summary>Stops what plays to the caller.</summary>
     Task StopPlaybackAsync(string callId);
 
-    /// <summary>Collects DTMF digits from the caller; the result comes back as <see cref="DigitsCollected"/>.</summary>
+    /// <summary>Collects DTMF digits from the caller; the result comes back as <see cref="DigitsCollected"/>.
+    /// Collection starts at once, so keys pressed while a prompt plays count (the call grain stops the prompt when they
+    /// end the collection); its timeout runs from the end of the playback going on when it started.</summary>
     Task CollectDigitsAsync(string callId, DigitCollection collection);
+
+    /// <summary>Records a voicemail from the caller (IVR-3); the result comes back as <see cref="VoicemailRecorded"/>.
+    /// </summary>
+    Task RecordVoicemailAsync(string callId, VoicemailRecording recording);
 
     /// <summary>Rings the agent's line for this call (ring-per-call: a new INVITE; persistent line: an offer tone) and
     /// reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/>.</summary>

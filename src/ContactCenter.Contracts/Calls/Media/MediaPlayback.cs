@@ -6,4 +6,6 @@ namespace ContactCenter.Contracts.Calls.Media;
 /// <param name="PromptIds">Prompts played in order (prompt files without extension).</param>
 /// <param name="Loop">Repeat until stopped (music on hold, queue music).</param>
 /// <param name="PlaybackId">Echoed in <see cref="PlaybackFinished"/>.</param>
-public sealed record MediaPlayback(ImmutableArray<string> PromptIds, bool Loop = false, string? PlaybackId = null);
+/// <param name="Language">Language tag whose prompt folder holds the prompts (an IVR tree's language); null =
+/// <c>en</c>.</param>
+public sealed record MediaPlayback(ImmutableArray<string> PromptIds, bool Loop = false, string? PlaybackId = null, string? Language = null);
