@@ -2,6 +2,7 @@ using ContactCenter.Host.Cluster;
 using ContactCenter.Host.Configuration;
 using ContactCenter.Host.Diagnostics;
 using ContactCenter.Host.Health;
+using ContactCenter.Host.Telephony;
 using ContactCenter.Web;
 using ContactCenter.Web.Hubs;
 
@@ -28,6 +29,10 @@ internal static class NodeApplication
             // with none and its first admin account is created by the operator.
             builder.Services.AddContactCenterWeb(security => security.SeedDemoUsers |= node.ConnectionString is null);
             builder.Services.AddLiveHubs();
+        }
+        if (node.GetRoles().HasFlag(NodeRoles.Sip))
+        {
+            builder.Services.AddSipFrontEnd(node, builder.Configuration);
         }
 
         var app = builder.Build();

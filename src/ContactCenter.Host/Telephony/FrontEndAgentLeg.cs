@@ -1,0 +1,31 @@
+using ContactCenter.Media.Sessions;
+using ContactCenter.Sip.Sdp;
+using ContactCenter.Sip.UserAgents;
+
+namespace ContactCenter.Host.Telephony;
+
+/// <summary>One agent's leg of a call: the INVITE to the agent's phone and its media leg. Created when the grain asks
+/// to ring the agent, before the phone is looked up, so a drop that comes while the lookup runs is not lost. Guarded by
+/// its call's lock.</summary>
+internal sealed class FrontEndAgentLeg(string agentId)
+{
+    public string AgentId { get; } = agentId;
+
+    /// <summary>The INVITE to the phone; null while the phone is looked up.</summary>
+    public SipOutgoingCall? Sip { get; set; }
+
+    /// <summary>The leg's media; null while the phone is looked up.</summary>
+    public MediaLeg? Media { get; set; }
+
+    /// <summary>Our offer in the INVITE (to read the answer against).</summary>
+    public SdpSession? Offer { get; set; }
+
+    /// <summary>The phone answered and the media flows.</summary>
+    public bool Answered { get; set; }
+
+    /// <summary>The grain dropped the leg (or hung up the call): its outcome is no longer reported.</summary>
+    public bool Dropped { get; set; }
+
+    /// <summary>Our ring timeout cancelled it: a 487 then means no answer.</summary>
+    public bool RangOut { get; set; }
+}

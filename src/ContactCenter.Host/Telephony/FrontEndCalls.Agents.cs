@@ -1,0 +1,259 @@
+using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Registration;
+using ContactCenter.Sip.Sdp;
+using ContactCenter.Sip.Transactions;
+using ContactCenter.Sip.UserAgents;
+using SipTransportKind = ContactCenter.Sip.Transactions.SipTransportKind;
+
+namespace ContactCenter.Host.Telephony;
+
+internal sealed partial class FrontEndCalls
+{
+    public Task RingAgentAsync(string callId, AgentLegRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TryGetCall(callId, nameof(RingAgentAsync), out var call))
+        {
+            return Task.CompletedTask;
+        }
+        var agent = new FrontEndAgentLeg(request.AgentId);
+        FrontEndAgentLeg? replaced;
+        lock (call.Sync)
+        {
+            if (call.Ended)
+            {
+                return Task.CompletedTask;
+            }
+            call.Agents.Remove(request.AgentId, out replaced);
+            call.Agents[request.AgentId] = agent;
+        }
+        if (replaced is not null)
+        {
+            replaced.Dropped = true;
+            EndAgentLeg(replaced);
+        }
+        _ = RingAsync(call, agent, request);
+        return Task.CompletedTask;
+    }
+
+    public Task AnswerAgentAsync(string callId, string agentId)
+    {
+        // Ring-per-call phones answer when the agent picks up; asking a phone to answer by itself (auto-answer) is
+        // not done yet, so the call connects when the phone's 200 OK comes.
+        LogAnswerFromWorkspace(_logger, callId, agentId);
+        return Task.CompletedTask;
+    }
+
+    public Task DropLegAsync(string callId, string agentId)
+    {
+        if (!TryGetCall(callId, nameof(DropLegAsync), out var call))
+        {
+            return Task.CompletedTask;
+        }
+        FrontEndAgentLeg? agent;
+        lock (call.Sync)
+        {
+            if (!call.Agents.Remove(agentId, out agent))
+            {
+                return Task.CompletedTask;
+            }
+            agent.Dropped = true;
+            UnbridgeLocked(call, agent);
+        }
+        EndAgentLeg(agent);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Looks up the agent's phone, INVITEs it with an offer from a new media leg, and reports the answer or
+    /// why it failed (unless the grain dropped the leg meanwhile).</summary>
+    private async Task RingAsync(FrontEndCall call, FrontEndAgentLeg agent, AgentLegRequest request)
+    {
+        try
+        {
+            var profile = await _store.GetAsync<AgentProfile>(agent.AgentId);
+            var binding = profile?.SipUsername is { } user ? await _bindings.FindLatestAsync(user, _time.GetUtcNow()) : null;
+            if (binding is null)
+            {
+                LogAgentUnreachable(_logger, call.CallId, agent.AgentId, profile?.SipUsername is null ? "the profile has no SIP account" : "no phone is registered");
+                Failed(call, agent, AgentLegFailure.Unreachable);
+                return;
+            }
+            var media = _engine.CreateLeg($"{call.CallId}-{agent.AgentId}-{Guid.NewGuid():N}", call.CallerMedia.Codec, call.CallerMedia.TelephoneEventPayloadType);
+            // The caller's law only: the leg's law is fixed when it is made, and the bridge relays without transcoding then.
+            var offer = SdpOfferAnswer.CreateOffer(FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(media.Codec)]));
+            SipOutgoingCall? sip = null;
+            lock (call.Sync)
+            {
+                if (!agent.Dropped)
+                {
+                    agent.Media = media;
+                    agent.Offer = offer;
+                    sip = _userAgent!.Invite(binding.Contact.Uri, Destination(binding), offer.ToBytes());
+                    agent.Sip = sip;
+                    _bySipCallId[sip.CallId] = (call, agent.AgentId);
+                }
+            }
+            if (sip is null)
+            {
+                Release(agent.AgentId, media);
+                return;
+            }
+            var timeout = request.RingTimeout > TimeSpan.Zero ? request.RingTimeout : _options.DefaultRingTimeout;
+            SipResponse response;
+            using (_time.CreateTimer(_ => RingOut(agent, sip), null, timeout, Timeout.InfiniteTimeSpan))
+            {
+                response = await sip.Answered;
+            }
+            if (response.IsSuccess)
+            {
+                Answered(call, agent, sip, response);
+                return;
+            }
+            var reason = agent.RangOut ? AgentLegFailure.NoAnswer : FailureOf(response.StatusCode);
+            LogAgentLegFailed(_logger, call.CallId, agent.AgentId, response.StatusCode, reason);
+            Failed(call, agent, reason);
+        }
+        catch (Exception exception)
+        {
+            LogAgentLegError(_logger, call.CallId, agent.AgentId, exception);
+            Failed(call, agent, AgentLegFailure.Unreachable);
+        }
+    }
+
+    private static void RingOut(FrontEndAgentLeg agent, SipOutgoingCall sip)
+    {
+        agent.RangOut = true;
+        sip.Cancel();
+    }
+
+    private void Answered(FrontEndCall call, FrontEndAgentLeg agent, SipOutgoingCall sip, SipResponse response)
+    {
+        var negotiated = SdpParser.TryParse(response.Body.Span, out var answer, out _) && agent.Offer is { } offer
+            ? SdpOfferAnswer.ProcessAnswer(offer, answer)
+            : null;
+        lock (call.Sync)
+        {
+            if (agent.Dropped || call.Ended)
+            {
+                // Dropped while the 200 OK crossed the CANCEL: the leg was ended already (BYE once up).
+                EndSip(sip);
+                return;
+            }
+            if (negotiated is null || agent.Media is not { } media)
+            {
+                call.Agents.Remove(agent.AgentId);
+                agent.Dropped = true;
+            }
+            else
+            {
+                FrontEndSdp.Apply(media, negotiated);
+                agent.Answered = true;
+            }
+        }
+        if (!agent.Answered)
+        {
+            LogAgentLegFailed(_logger, call.CallId, agent.AgentId, 488, AgentLegFailure.Unreachable);
+            EndAgentLeg(agent);
+            Report(call, new AgentLegFailed(call.CallId, agent.AgentId, AgentLegFailure.Unreachable));
+            _metrics.AgentLegs.Add(1, new KeyValuePair<string, object?>("outcome", "unreachable"));
+            return;
+        }
+        _metrics.AgentLegs.Add(1, new KeyValuePair<string, object?>("outcome", "answered"));
+        Report(call, new AgentAnswered(call.CallId, agent.AgentId));
+    }
+
+    private void Failed(FrontEndCall call, FrontEndAgentLeg agent, AgentLegFailure reason)
+    {
+        lock (call.Sync)
+        {
+            if (agent.Dropped)
+            {
+                return;
+            }
+            agent.Dropped = true;
+            if (call.Agents.TryGetValue(agent.AgentId, out var current) && current == agent)
+            {
+                call.Agents.Remove(agent.AgentId);
+            }
+        }
+        EndAgentLeg(agent);
+        _metrics.AgentLegs.Add(1, new KeyValuePair<string, object?>("outcome", reason.ToString().ToLowerInvariant()));
+        Report(call, new AgentLegFailed(call.CallId, agent.AgentId, reason));
+    }
+
+    /// <summary>The agent's phone hung up (BYE); other endings of a leg are the ring task's.</summary>
+    private void AgentLegEnded(FrontEndCall call, string agentId, SipCall sip, SipCallEndReason reason)
+    {
+        if (reason is not (SipCallEndReason.RemoteHangUp or SipCallEndReason.TransportFailed))
+        {
+            return;
+        }
+        FrontEndAgentLeg? agent;
+        lock (call.Sync)
+        {
+            if (!call.Agents.TryGetValue(agentId, out agent) || agent.Sip != sip || !agent.Answered)
+            {
+                return;
+            }
+            call.Agents.Remove(agentId);
+            agent.Dropped = true;
+            UnbridgeLocked(call, agent);
+        }
+        LogAgentLeft(_logger, call.CallId, agentId, reason);
+        EndAgentLeg(agent);
+        Report(call, new AgentHungUp(call.CallId, agentId));
+    }
+
+    /// <summary>Takes the agent's leg out of the bridge; a recording is parked for whoever talks to the caller next.</summary>
+    private static void UnbridgeLocked(FrontEndCall call, FrontEndAgentLeg agent)
+    {
+        if (call.Bridge is { } bridge && agent.Media is { } media && bridge.Agent == media)
+        {
+            call.ParkedRecording ??= bridge.DetachRecording();
+            bridge.Dispose();
+            call.Bridge = null;
+        }
+    }
+
+    private static SipEndPoint Destination(SipBinding binding)
+    {
+        // The flow the REGISTER came on reaches a phone behind NAT; the contact is for when it is unknown.
+        if (binding.Source is { } source)
+        {
+            return source;
+        }
+        var uri = binding.Contact.Uri;
+        var transport = uri.Parameters.Get("transport")?.ToUpperInvariant() switch
+        {
+            "TCP" => SipTransportKind.Tcp,
+            "TLS" => SipTransportKind.Tls,
+            _ => SipTransportKind.Udp,
+        };
+        return new SipEndPoint(transport, uri.Host, uri.Port ?? (transport == SipTransportKind.Tls ? 5061 : 5060));
+    }
+
+    private static AgentLegFailure FailureOf(int statusCode) => statusCode switch
+    {
+        486 or 600 => AgentLegFailure.Busy,
+        603 => AgentLegFailure.Declined,
+        408 or 480 or 487 => AgentLegFailure.NoAnswer,
+        _ => AgentLegFailure.Unreachable,
+    };
+
+    [LoggerMessage(159, LogLevel.Information, "Telephony: call {CallId}: agent {AgentId} cannot be rung: {Reason}")]
+    private static partial void LogAgentUnreachable(ILogger logger, string callId, string agentId, string reason);
+
+    [LoggerMessage(160, LogLevel.Information, "Telephony: call {CallId}: agent {AgentId}'s phone answered {Status} ({Reason})")]
+    private static partial void LogAgentLegFailed(ILogger logger, string callId, string agentId, int status, AgentLegFailure reason);
+
+    [LoggerMessage(163, LogLevel.Debug, "Telephony: call {CallId}: agent {AgentId} answered in the workspace; the phone's own answer connects the call")]
+    private static partial void LogAnswerFromWorkspace(ILogger logger, string callId, string agentId);
+
+    [LoggerMessage(171, LogLevel.Error, "Telephony: call {CallId}: ringing agent {AgentId} failed")]
+    private static partial void LogAgentLegError(ILogger logger, string callId, string agentId, Exception exception);
+
+    [LoggerMessage(172, LogLevel.Information, "Telephony: call {CallId}: agent {AgentId} left ({Reason})")]
+    private static partial void LogAgentLeft(ILogger logger, string callId, string agentId, SipCallEndReason reason);
+}

@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using System.Net;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Media.Sessions;
+using ContactCenter.Sip.Sdp;
+using ContactCenter.Sip.UserAgents;
+using ContactCenter.Storage.Documents;
+
+namespace ContactCenter.Host.Telephony;
+
+internal sealed partial class FrontEndCalls
+{
+    /// <summary>The call attribute that names the trunk a call came in on.</summary>
+    public const string TrunkAttribute = "trunk";
+
+    public void OnIncomingCall(SipIncomingCall call)
+    {
+        if (_reference is null)
+        {
+            call.Reject(503);
+            return;
+        }
+        // Trust and number lookups read the document store: off the transport thread.
+        _ = ReceiveInviteAsync(call, _reference);
+    }
+
+    private async Task ReceiveInviteAsync(SipIncomingCall call, ICallMedia reference)
+    {
+        MediaLeg? media = null;
+        FrontEndCall? frontEndCall = null;
+        try
+        {
+            var invite = call.Invite;
+            var dialled = invite.RequestUri.User;
+            var from = invite.From?.Uri.User ?? invite.From?.Uri.Host ?? "anonymous";
+            if (!IPAddress.TryParse(call.Peer.Host.Trim('[', ']'), out var source))
+            {
+                Refuse(call, 403, "forbidden", $"source {call.Peer.Host} is not an IP address");
+                return;
+            }
+            var trunks = new List<Trunk>();
+            await foreach (var trunk in _store.ReadAllAsync<Trunk>())
+            {
+                trunks.Add(trunk);
+            }
+            var trusted = TrunkTrust.FindTrunk(trunks, source);
+            if (trusted is null && !(_trustLoopback && IPAddress.IsLoopback(source)))
+            {
+                Refuse(call, 403, "forbidden", $"source {source} is in no inbound trunk's allowed sources");
+                return;
+            }
+            var number = dialled is null ? null : await _store.GetAsync<InboundNumber>(dialled);
+            if (number is null)
+            {
+                Refuse(call, 404, "not_found", $"number {dialled} is not configured");
+                return;
+            }
+            if (trusted is not null && !number.TrunkIds.IsDefaultOrEmpty && !number.TrunkIds.Contains(trusted.Id))
+            {
+                Refuse(call, 403, "forbidden", $"number {number.Id} does not take calls from trunk {trusted.Id}");
+                return;
+            }
+            // RFC 3264: the offer is in the INVITE; an INVITE without one (offer in our 2xx) is not served yet.
+            if (invite.Body.IsEmpty || !SdpParser.TryParse(invite.Body.Span, out var offer, out _))
+            {
+                Refuse(call, 488, "not_acceptable", "the INVITE carries no SDP offer that parses");
+                return;
+            }
+            var probe = SdpOfferAnswer.CreateAnswer(offer, FrontEndSdp.LocalAudio("127.0.0.1", 0));
+            if (probe.Audio is not { } negotiated || FrontEndSdp.LawOf(negotiated.Codec) is not { } law)
+            {
+                Refuse(call, 488, "not_acceptable", "no common codec (PCMU, PCMA)");
+                return;
+            }
+            var callId = Guid.NewGuid().ToString("N");
+            media = _engine.CreateLeg(callId + "-caller", law, FrontEndSdp.TelephoneEvent(negotiated));
+            // Answered again with the leg's port, keeping the codec chosen: the offerer's first that we take.
+            var answer = SdpOfferAnswer.CreateAnswer(offer, FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(law)]));
+            FrontEndSdp.Apply(media, answer.Audio!);
+            frontEndCall = new FrontEndCall(callId, call, media, answer.Answer.ToBytes());
+            media.Inactive += _ => CallerMediaInactive(frontEndCall);
+            _calls[callId] = frontEndCall;
+            _bySipCallId[call.CallId] = (frontEndCall, null);
+            _metrics.ActiveCalls.Add(1);
+            if (call.State == SipCallState.Terminated)
+            {
+                // Cancelled while we looked the number up.
+                EndCall(frontEndCall);
+                return;
+            }
+            call.Ring();
+            LogArriving(_logger, callId, call.CallId, from, number.Id, trusted?.Id);
+            var attributes = trusted is null
+                ? ImmutableDictionary<string, string>.Empty
+                : ImmutableDictionary<string, string>.Empty.Add(TrunkAttribute, trusted.Id);
+            var result = await _grains.GetGrain<ICallGrain>(callId).ArriveAsync(new CallArrival
+            {
+                From = from,
+                To = number.Id,
+                Media = reference,
+                Target = number.Target == InboundNumberTargetKind.Queue ? new RoutingTarget(RoutingTargetKind.Queue, number.TargetId) : null,
+                IvrTreeId = number.Target == InboundNumberTargetKind.IvrTree ? number.TargetId : null,
+                CallerBoost = number.Priority,
+                Attributes = attributes,
+            });
+            if (!result.Succeeded)
+            {
+                _metrics.InboundCalls.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
+                LogArrivalRefused(_logger, callId, result.Error?.ToString(), result.Message);
+                EndCall(frontEndCall);
+                return;
+            }
+            _metrics.InboundCalls.Add(1, new KeyValuePair<string, object?>("outcome", "arrived"));
+        }
+        catch (Exception exception)
+        {
+            _metrics.InboundCalls.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+            LogArrivalFailed(_logger, call.CallId, exception);
+            if (frontEndCall is not null)
+            {
+                EndCall(frontEndCall);
+            }
+            else
+            {
+                call.Reject(500);
+                if (media is not null)
+                {
+                    Release(call.CallId, media);
+                }
+            }
+        }
+    }
+
+    private void Refuse(SipIncomingCall call, int status, string outcome, string reason)
+    {
+        _metrics.InboundCalls.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        LogInviteRefused(_logger, call.CallId, call.Peer.ToString(), status, reason);
+        call.Reject(status);
+    }
+
+    /// <summary>No RTP from the caller for the engine's inactivity timeout: the caller is gone without a BYE.</summary>
+    private void CallerMediaInactive(FrontEndCall call)
+    {
+        if (call.Caller.State == SipCallState.Terminated || !_calls.ContainsKey(call.CallId))
+        {
+            return;
+        }
+        LogCallerInactive(_logger, call.CallId);
+        _bySipCallId.TryRemove(call.Caller.CallId, out _);
+        EndSip(call.Caller);
+        Report(call, new CallerHungUp(call.CallId));
+    }
+
+    [LoggerMessage(152, LogLevel.Information, "Telephony: INVITE {SipCallId} from {Source} refused with {Status}: {Reason}")]
+    private static partial void LogInviteRefused(ILogger logger, string sipCallId, string source, int status, string reason);
+
+    [LoggerMessage(153, LogLevel.Information, "Telephony: call {CallId} (SIP call {SipCallId}) from {From} to {Number} arrives (trunk {TrunkId})")]
+    private static partial void LogArriving(ILogger logger, string callId, string sipCallId, string from, string number, string? trunkId);
+
+    [LoggerMessage(154, LogLevel.Warning, "Telephony: call {CallId} refused by its grain ({Error}: {Message}); hung up")]
+    private static partial void LogArrivalRefused(ILogger logger, string callId, string? error, string? message);
+
+    [LoggerMessage(155, LogLevel.Error, "Telephony: INVITE {SipCallId} failed; answered 500 or hung up")]
+    private static partial void LogArrivalFailed(ILogger logger, string sipCallId, Exception exception);
+
+    [LoggerMessage(166, LogLevel.Information, "Telephony: no RTP from the caller of call {CallId}; hanging up")]
+    private static partial void LogCallerInactive(ILogger logger, string callId);
+}

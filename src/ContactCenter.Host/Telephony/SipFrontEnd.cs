@@ -1,0 +1,111 @@
+using System.Net;
+using ContactCenter.Actors;
+using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Host.Configuration;
+using ContactCenter.Media.Sessions;
+using ContactCenter.Media.Transport;
+using ContactCenter.Sip;
+using ContactCenter.Sip.Authentication;
+using ContactCenter.Sip.Registration;
+using ContactCenter.Sip.Transport;
+using ContactCenter.Storage.Documents;
+
+namespace ContactCenter.Host.Telephony;
+
+/// <summary>The sip role: the SIP stack (UDP and TCP on <c>--sip-port</c>, a registrar for agents' phones with digest
+/// authentication against their agent profiles in the site's realm) and the media engine (RTP on <c>--rtp-ports</c>),
+/// glued to the call grains by <see cref="FrontEndCalls"/> through one observer reference. Starts after the node's
+/// silo or cluster client (the reference needs it) and stops before it.</summary>
+internal sealed partial class SipFrontEnd(
+    NodeOptions node,
+    SipFrontEndOptions options,
+    IGrainFactory grains,
+    IDocumentStore store,
+    SipFrontEndMetrics metrics,
+    SipMetrics sipMetrics,
+    TimeProvider time,
+    ILoggerFactory loggerFactory,
+    ILogger<SipFrontEnd> logger) : IHostedService, IAsyncDisposable
+{
+    private MediaEngine? _engine;
+    private SipRegistrar? _registrar;
+    private SipStack? _stack;
+    private FrontEndCalls? _calls;
+    private ICallMedia? _reference;
+
+    /// <summary>The running core; null before start.</summary>
+    public FrontEndCalls? Calls => _calls;
+
+    /// <summary>The running stack; null before start.</summary>
+    public SipStack? Stack => _stack;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = await store.GetAsync<SiteSettings>(SiteSettings.SiteId, cancellationToken);
+        var realm = settings?.SipRealm ?? SiteSettings.DefaultSipRealm;
+        if (!PortRange.TryParse(node.RtpPorts, out var rtp))
+        {
+            throw new NodeConfigurationException($"--rtp-ports {node.RtpPorts} is not a port range");
+        }
+        _engine = new MediaEngine(
+            new MediaEngineOptions
+            {
+                // RTP pairs start on even ports (RFC 3550 §11).
+                Transport = new RtpTransportOptions { BindAddress = IPAddress.Parse(node.Bind), PortRangeStart = rtp.First + (rtp.First % 2), PortRangeEnd = rtp.Last },
+                RecordingDirectory = options.RecordingDirectory,
+            },
+            time, loggerFactory);
+        var bindings = new AgentBindingStore();
+        var authenticator = new SipDigestAuthenticator(
+            new AgentCredentialStore(store, realm), time, loggerFactory.CreateLogger<SipDigestAuthenticator>(),
+            new SipAuthenticationOptions { Realm = realm });
+        _registrar = new SipRegistrar(bindings, time, loggerFactory.CreateLogger<SipRegistrar>(), authenticator: authenticator);
+        _calls = new FrontEndCalls(grains, store, _engine, bindings, options, trustLoopback: node.ConnectionString is null, time,
+            metrics, loggerFactory.CreateLogger<FrontEndCalls>());
+        _stack = SipStack.Start(
+            new SipTransportOptions { BindAddress = node.Bind, UdpPort = node.SipPort, TcpPort = node.SipPort },
+            _calls, time, loggerFactory, sipMetrics, registrar: _registrar);
+        _reference = grains.CreateObjectReference<ICallMedia>(_calls);
+        _calls.Attach(_stack.UserAgent, _reference);
+        LogStarted(logger, node.Bind, node.SipPort, rtp.ToString(), realm);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_calls is { } calls)
+        {
+            var open = calls.CallCount;
+            calls.HangUpAll();
+            LogStopping(logger, open);
+        }
+        await DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_reference is { } reference)
+        {
+            _reference = null;
+            grains.DeleteObjectReference(reference);
+        }
+        if (_stack is { } stack)
+        {
+            _stack = null;
+            await stack.DisposeAsync();
+        }
+        _registrar?.Dispose();
+        _registrar = null;
+        if (_engine is { } engine)
+        {
+            _engine = null;
+            await engine.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(150, LogLevel.Information, "Telephony: SIP front end up on {Bind}:{SipPort} (UDP and TCP), RTP {RtpPorts}, realm {Realm}")]
+    private static partial void LogStarted(ILogger logger, string bind, int sipPort, string rtpPorts, string realm);
+
+    [LoggerMessage(151, LogLevel.Information, "Telephony: SIP front end stopping; {Calls} calls hung up")]
+    private static partial void LogStopping(ILogger logger, int calls);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using ContactCenter.Actors;
+using ContactCenter.Host;
+using ContactCenter.Host.Telephony;
+using ContactCenter.Storage.Documents;
+using ContactCenter.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContactCenter.Interop.Tests.FrontEnd;
+
+/// <summary>The host's node with the silo and sip roles on the in-memory providers (the demo: loopback is trusted),
+/// in this process on free loopback ports, so a test can seed its documents and read its grains.</summary>
+internal sealed class FrontEndNode : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FrontEndNode(WebApplication app, int sipPort)
+    {
+        _app = app;
+        SipPort = sipPort;
+    }
+
+    public int SipPort { get; }
+
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
+    public IDocumentStore Documents => _app.Services.GetRequiredService<IDocumentStore>();
+
+    public FrontEndCalls Calls => _app.Services.GetRequiredService<SipFrontEnd>().Calls!;
+
+    public static async Task<FrontEndNode> StartAsync(string rtpPorts)
+    {
+        var ports = LoopbackPorts.Tcp(2);
+        var sipPort = LoopbackPorts.UdpAndTcp();
+        var app = NodeApplication.Build(
+        [
+            "--roles", "silo,sip",
+            "--http-port", ports[0].ToString(CultureInfo.InvariantCulture),
+            "--silo-port", ports[1].ToString(CultureInfo.InvariantCulture),
+            "--sip-port", sipPort.ToString(CultureInfo.InvariantCulture),
+            "--rtp-ports", rtpPorts,
+            "--postgres=", // the demo's in-memory providers even where CI sets a PostgreSQL connection string
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            return new FrontEndNode(app, sipPort);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}

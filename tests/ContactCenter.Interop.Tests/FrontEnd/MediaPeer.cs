@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using ContactCenter.Interop.Tests.Stacks;
+using ContactCenter.Media.Codecs;
+using ContactCenter.Media.Sessions;
+using ContactCenter.Media.Transport;
+using ContactCenter.Sip;
+using ContactCenter.Sip.Authentication;
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Sdp;
+using ContactCenter.Sip.Transactions;
+using ContactCenter.Sip.Transport;
+using ContactCenter.Sip.UserAgents;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Interop.Tests.FrontEnd;
+
+/// <summary>A SIP endpoint with real RTP built on our stack and media engine, talking to the front end: as an agent's
+/// phone it registers and answers every INVITE with an SDP answer and a media leg; as a caller it places a call. Each
+/// leg plays a tone in a loop, so RTP flows whenever the far end relays it; the legs count what they receive.</summary>
+internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
+{
+    private static readonly short[] Tone = [.. Enumerable.Range(0, 8000).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / 8000.0)))];
+
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly SipMetrics _metrics = new();
+    private readonly MediaEngine _media;
+    private readonly ConcurrentDictionary<string, MediaLeg> _legs = new(StringComparer.Ordinal);
+    private int _invites;
+
+    private MediaPeer(int first)
+    {
+        _loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(Log));
+        _media = new MediaEngine(new MediaEngineOptions { Transport = new RtpTransportOptions { PortRangeStart = first, PortRangeEnd = first + 199 } }, TimeProvider.System);
+        Stack = SipStack.Start(new SipTransportOptions { UdpPort = 0, TcpPort = null }, this, TimeProvider.System, _loggerFactory, _metrics,
+            new SipUserAgentOptions { UserName = "peer" });
+    }
+
+    public SipStack Stack { get; }
+
+    public CapturedLog Log { get; } = new();
+
+    public SipEndPoint Udp => Stack.LocalEndPoint(SipTransportKind.Udp);
+
+    /// <summary>INVITEs received (an agent's phone rung).</summary>
+    public int Invites => Volatile.Read(ref _invites);
+
+    /// <summary>Calls the far end hung up (BYE received).</summary>
+    public ConcurrentQueue<string> HungUpByPeer { get; } = new();
+
+    /// <summary>Established calls, by Call-ID.</summary>
+    public ConcurrentDictionary<string, SipCall> Calls { get; } = new(StringComparer.Ordinal);
+
+    public static MediaPeer Start(int rtpFirst) => new(rtpFirst);
+
+    /// <summary>RTP packets received on the leg of a call.</summary>
+    public long PacketsReceived(string callId) => _legs.TryGetValue(callId, out var leg) ? leg.Session.PacketsReceived : 0;
+
+    /// <summary>REGISTERs <paramref name="user"/> with the front end, answering its digest challenge.</summary>
+    public Task<SipResponse> RegisterAsync(SipEndPoint registrar, string user, string password)
+    {
+        var request = Stack.UserAgent.CreateRequest(SipMethods.Register, SipUri.Parse($"sip:{user}@{registrar.Host}:{registrar.Port}"));
+        request.Headers.Add(SipHeaderNames.Contact, $"<sip:{user}@{Udp.Host}:{Udp.Port}>");
+        request.Headers.Add(SipHeaderNames.Expires, "300");
+        return Stack.UserAgent.SendRequestAsync(request, registrar, new SipDigestClient(user, password));
+    }
+
+    /// <summary>Calls <paramref name="number"/> at the front end with an offer from a new media leg.</summary>
+    public SipOutgoingCall Call(SipEndPoint frontEnd, string number)
+    {
+        var leg = _media.CreateLeg(Guid.NewGuid().ToString("N"), G711Codec.MuLaw);
+        var offer = SdpOfferAnswer.CreateOffer(Audio(leg));
+        var call = Stack.UserAgent.Invite(SipUri.Parse($"sip:{number}@{frontEnd.Host}:{frontEnd.Port}"), frontEnd, offer.ToBytes());
+        _legs[call.CallId] = leg;
+        _ = call.Answered.ContinueWith(t =>
+        {
+            if (t.Result.IsSuccess && SdpParser.TryParse(t.Result.Body.Span, out var answer, out _)
+                && SdpOfferAnswer.ProcessAnswer(offer, answer) is { RemoteAddress: { } host } audio)
+            {
+                leg.SetRemote(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(host), audio.RemotePort));
+                _ = leg.Play(Tone, loop: true);
+            }
+        }, TaskScheduler.Default);
+        return call;
+    }
+
+    public void OnIncomingCall(SipIncomingCall call)
+    {
+        Interlocked.Increment(ref _invites);
+        call.Ring();
+        if (!SdpParser.TryParse(call.Invite.Body.Span, out var offer, out _))
+        {
+            call.Reject(488);
+            return;
+        }
+        var leg = _media.CreateLeg(Guid.NewGuid().ToString("N"), G711Codec.MuLaw);
+        var answer = SdpOfferAnswer.CreateAnswer(offer, Audio(leg));
+        if (answer.Audio is not { RemoteAddress: { } host } audio)
+        {
+            call.Reject(488);
+            return;
+        }
+        leg.SetRemote(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(host), audio.RemotePort));
+        _legs[call.CallId] = leg;
+        call.Accept(answer.Answer.ToBytes());
+        _ = leg.Play(Tone, loop: true);
+    }
+
+    public void OnCallEstablished(SipCall call) => Calls[call.CallId] = call;
+
+    public void OnCallEnded(SipCall call, SipCallEndReason reason)
+    {
+        if (reason == SipCallEndReason.RemoteHangUp)
+        {
+            HungUpByPeer.Enqueue(call.CallId);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stack.DisposeAsync();
+        await _media.DisposeAsync();
+        _metrics.Dispose();
+        _loggerFactory.Dispose();
+    }
+
+    private static SdpLocalAudio Audio(MediaLeg leg) => new()
+    {
+        Address = leg.LocalEndPoint.Address.ToString(),
+        Port = leg.LocalEndPoint.Port,
+        Codecs = [SdpCodec.Pcmu],
+        SessionId = "42",
+        SessionVersion = "1",
+    };
+}
