@@ -20,4 +20,7 @@ public enum CallCommandError
 
     /// <summary>The agent refused to take the call (not available, at capacity).</summary>
     AgentRefused,
+
+    /// <summary>The telephony the command needs is not running (no SIP front end to place a call).</summary>
+    Unavailable,
 }

@@ -80,9 +80,9 @@ internal sealed partial class FieldErrorsBuilder
         {
             Add(field, "is required");
         }
-        else if (!PhonePattern().IsMatch(value))
+        else if (!PhoneNumbers.IsValid(value))
         {
-            Add(field, "must be an optional '+' followed by 3-20 digits");
+            Add(field, $"must be {PhoneNumbers.Rule}");
         }
     }
 
@@ -114,7 +114,4 @@ internal sealed partial class FieldErrorsBuilder
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"^\+?[0-9]{3,20}$")]
-    private static partial Regex PhonePattern();
 }

@@ -1,5 +1,6 @@
 using ContactCenter.Actors;
 using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Ivr;
 using ContactCenter.Grains.Ivr;
 using ContactCenter.Grains.Routing;
@@ -11,7 +12,7 @@ namespace ContactCenter.Grains.Calls;
 /// <summary>Registration of the call grain.</summary>
 public static class CallServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ICallGrain"/> and its serializer metadata, with agent routing (agents, queues and
+    /// <summary>Registers <see cref="ICallGrain"/>, the front ends' <see cref="ICallMediaRegistry"/> and their serializer metadata, with agent routing (agents, queues and
     /// their routers), which calls need, and, unless registered already, the IVR's tree source
     /// (<see cref="InMemoryIvrTrees"/>, empty) and services (<see cref="InMemoryIvrServices"/>: no announcement active,
     /// lookups fail); a host replaces them with the document store's trees and its HTTP and storage services. Silos,
@@ -20,6 +21,7 @@ public static class CallServiceCollectionExtensions
     {
         services.AddAgentRouting();
         services.AddGrain<ICallGrain, CallGrain>();
+        services.AddGrain<ICallMediaRegistry, CallMediaRegistryGrain>();
         services.AddSerializerContext(CallJsonContext.Default);
         services.AddSerializerContext(CallGrainJsonContext.Default);
         services.TryAddSingleton<InMemoryIvrTrees>();

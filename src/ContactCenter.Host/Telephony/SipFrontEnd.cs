@@ -33,6 +33,14 @@ internal sealed partial class SipFrontEnd(
     private SipStack? _stack;
     private FrontEndCalls? _calls;
     private ICallMedia? _reference;
+    private ITimer? _announcer;
+
+    /// <summary>How often the front end renews its place in the <see cref="ICallMediaRegistry"/>; an announcement lasts
+    /// three periods, so a front end that died drops out within half a minute.</summary>
+    public static readonly TimeSpan AnnouncePeriod = TimeSpan.FromSeconds(10);
+
+    /// <summary>This front end's name in the registry.</summary>
+    public string FrontEndId { get; } = $"{node.Site}/{node.Bind}:{node.SipPort}";
 
     /// <summary>The running core; null before start.</summary>
     public FrontEndCalls? Calls => _calls;
@@ -68,7 +76,27 @@ internal sealed partial class SipFrontEnd(
             _calls, time, loggerFactory, sipMetrics, registrar: _registrar);
         _reference = grains.CreateObjectReference<ICallMedia>(_calls);
         _calls.Attach(_stack.UserAgent, _reference);
+        await AnnounceAsync();
+        _announcer = time.CreateTimer(_ => _ = AnnounceAsync(), null, AnnouncePeriod, AnnouncePeriod);
         LogStarted(logger, node.Bind, node.SipPort, rtp.ToString(), realm);
+    }
+
+    /// <summary>Tells the cluster that calls starting there (agents dialling out) may use this front end; a failure is
+    /// logged and the next period tries again.</summary>
+    private async Task AnnounceAsync()
+    {
+        if (_reference is not { } reference)
+        {
+            return;
+        }
+        try
+        {
+            await grains.GetGrain<ICallMediaRegistry>(ICallMediaRegistry.Key).AnnounceAsync(FrontEndId, reference, node.Site, AnnouncePeriod * 3);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogAnnounceFailed(logger, FrontEndId, exception.Message);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -84,9 +112,22 @@ internal sealed partial class SipFrontEnd(
 
     public async ValueTask DisposeAsync()
     {
+        if (_announcer is { } announcer)
+        {
+            _announcer = null;
+            await announcer.DisposeAsync();
+        }
         if (_reference is { } reference)
         {
             _reference = null;
+            try
+            {
+                await grains.GetGrain<ICallMediaRegistry>(ICallMediaRegistry.Key).WithdrawAsync(FrontEndId);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogAnnounceFailed(logger, FrontEndId, exception.Message); // it lapses by itself
+            }
             grains.DeleteObjectReference(reference);
         }
         if (_stack is { } stack)
@@ -108,4 +149,7 @@ internal sealed partial class SipFrontEnd(
 
     [LoggerMessage(151, LogLevel.Information, "Telephony: SIP front end stopping; {Calls} calls hung up")]
     private static partial void LogStopping(ILogger logger, int calls);
+
+    [LoggerMessage(173, LogLevel.Warning, "Telephony: front end {FrontEndId} could not update its entry in the call media registry: {Error}")]
+    private static partial void LogAnnounceFailed(ILogger logger, string frontEndId, string error);
 }

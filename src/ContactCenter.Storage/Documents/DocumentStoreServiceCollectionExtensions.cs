@@ -1,4 +1,5 @@
 using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Ivr;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -49,6 +50,8 @@ public static class DocumentStoreServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IQueueConfigurationSource>(
             provider => provider.GetRequiredService<StoreConfigurationSource>()));
         services.Replace(ServiceDescriptor.Singleton<ISiteConfigurationSource>(
+            provider => provider.GetRequiredService<StoreConfigurationSource>()));
+        services.Replace(ServiceDescriptor.Singleton<IIvrTreeSource>(
             provider => provider.GetRequiredService<StoreConfigurationSource>()));
         return services;
     }

@@ -1,10 +1,12 @@
 using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Ivr;
 
 namespace ContactCenter.Storage.Documents;
 
 /// <summary>The grains' configuration sources over the <see cref="IDocumentStore"/>: every call reads the current
 /// version from the store (no cache), so a committed change applies to the next command without a restart.</summary>
-public sealed class StoreConfigurationSource(IDocumentStore store) : IAgentConfigurationSource, IQueueConfigurationSource, ISiteConfigurationSource
+public sealed class StoreConfigurationSource(IDocumentStore store)
+    : IAgentConfigurationSource, IQueueConfigurationSource, ISiteConfigurationSource, IIvrTreeSource
 {
     /// <inheritdoc />
     /// <remarks>Without the SIP password hashes: the agent grain journals the profile it applies.</remarks>
@@ -40,4 +42,8 @@ public sealed class StoreConfigurationSource(IDocumentStore store) : IAgentConfi
     /// <inheritdoc />
     public async Task<SiteSettings> GetSiteSettingsAsync(CancellationToken cancellationToken = default) =>
         await store.GetAsync<SiteSettings>(SiteSettings.SiteId, cancellationToken).ConfigureAwait(false) ?? new SiteSettings();
+
+    /// <inheritdoc />
+    public Task<IvrTree?> GetIvrTreeAsync(string treeId, CancellationToken cancellationToken = default) =>
+        store.GetAsync<IvrTree>(treeId, cancellationToken);
 }

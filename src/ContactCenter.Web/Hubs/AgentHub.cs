@@ -1,8 +1,10 @@
 using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.LiveViews;
+using ContactCenter.Contracts.Validation;
 using ContactCenter.Storage.Documents;
 using ContactCenter.Web.Live;
 using ContactCenter.Web.Security;
@@ -87,6 +89,22 @@ public sealed class AgentHub(LiveAudience audience, IGrainFactory grains, IDocum
 
     /// <summary>Leaves a queue, where the profile lets the agent do so.</summary>
     public Task<AgentCommandResult> LogOutOfQueueAsync(string queueId) => Agent.LogOutOfQueueAsync(queueId, AgentActor.Agent);
+
+    /// <summary>Calls an external number from this agent's phone through a SIP front end: the agent's leg rings first,
+    /// then the number is dialled; the new call appears in this agent's "call" updates.</summary>
+    public async Task<CallCommandResult> DialAsync(string number)
+    {
+        if (!PhoneNumbers.IsValid(number))
+        {
+            return new CallCommandResult(false, false, CallCommandError.InvalidRequest, $"the number must be {PhoneNumbers.Rule}");
+        }
+        if (await grains.GetGrain<ICallMediaRegistry>(ICallMediaRegistry.Key).PickAsync(site: null) is not { } media)
+        {
+            return new CallCommandResult(false, false, CallCommandError.Unavailable, "no SIP front end is running to place the call");
+        }
+        // The caller id shown to the called party is the outbound trunk's, which the front end knows.
+        return await Call(Guid.NewGuid().ToString("N")).DialAsync(new CallDial(AgentId, number, CallerNumber: "", media));
+    }
 
     /// <summary>A call's status and timeline (the workspace shows the offered or current call).</summary>
     public Task<CallStatus> GetCallAsync(string callId) => Call(callId).GetStatusAsync();

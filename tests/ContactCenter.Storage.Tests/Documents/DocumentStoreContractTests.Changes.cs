@@ -113,7 +113,7 @@ public abstract partial class DocumentStoreContractTests
     }
 
     [Fact]
-    public async Task The_configuration_source_reads_queues_profiles_and_pause_codes_as_stored_without_sip_secrets()
+    public async Task The_configuration_source_reads_queues_profiles_pause_codes_and_ivr_trees_as_stored_without_sip_secrets()
     {
         var store = await CreateAsync();
         var source = new StoreConfigurationSource(store);
@@ -123,8 +123,10 @@ public abstract partial class DocumentStoreContractTests
             SipUsername = "anna", SipPasswordMd5Ha1 = new string('a', 32), SipPasswordSha256Ha1 = new string('b', 64),
         }, Cancel);
         var pause = await store.CreateAsync(PauseCode(), Cancel);
+        var tree = await store.CreateAsync(IvrTree(), Cancel);
 
         Equal(queue, await source.GetQueueAsync(queue.Id, Cancel));
+        Equal(tree, await source.GetIvrTreeAsync(tree.Id, Cancel));
         // Grains journal the profile they apply: they never get the SIP password hashes.
         Equal(profile with { SipPasswordMd5Ha1 = null, SipPasswordSha256Ha1 = null }, await source.GetAgentProfileAsync(profile.Id, Cancel));
         Equal(pause, await source.GetPauseCodeAsync(pause.Id, Cancel));

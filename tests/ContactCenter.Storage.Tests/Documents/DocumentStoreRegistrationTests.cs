@@ -1,4 +1,5 @@
 using ContactCenter.Contracts.Configuration;
+using ContactCenter.Contracts.Ivr;
 using ContactCenter.Storage.Documents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,7 @@ public sealed class DocumentStoreRegistrationTests
         Assert.Same(store, provider.GetRequiredService<IDocumentStore>());
         Assert.IsType<StoreConfigurationSource>(agents);
         Assert.Same(agents, provider.GetRequiredService<IQueueConfigurationSource>());
+        Assert.Same(agents, provider.GetRequiredService<IIvrTreeSource>());
     }
 
     [Fact]
@@ -39,5 +41,6 @@ public sealed class DocumentStoreRegistrationTests
         Assert.Contains(provider.GetServices<IHostedService>(), s => s is PostgresDocumentChangeListener);
         Assert.IsType<StoreConfigurationSource>(provider.GetRequiredService<IAgentConfigurationSource>());
         Assert.IsType<StoreConfigurationSource>(provider.GetRequiredService<IQueueConfigurationSource>());
+        Assert.IsType<StoreConfigurationSource>(provider.GetRequiredService<IIvrTreeSource>());
     }
 }

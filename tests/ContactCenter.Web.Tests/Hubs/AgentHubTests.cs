@@ -113,4 +113,30 @@ public sealed class AgentHubTests
         var wallboard = await host.CredentialsAsync("wall-1", "wallboard");
         await Assert.ThrowsAnyAsync<Exception>(() => host.ConnectAsync(AgentHub.Path, wallboard));
     }
+
+    [Fact]
+    public async Task An_agent_dials_a_number_through_a_front_end_the_registry_names_and_is_told_when_there_is_none()
+    {
+        await using var host = await LiveHubHost.StartAsync(SeedAsync);
+        await using var workspace = await host.ConnectAsync(AgentHub.Path, await host.CredentialsAsync("anna", "agent", "anna"));
+        Assert.True((await workspace.InvokeAsync<AgentCommandResult>(nameof(AgentHub.LogInAsync), Cancel)).Succeeded);
+
+        var invalid = await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.DialAsync), "call me", Cancel);
+        Assert.Equal(CallCommandError.InvalidRequest, invalid.Error);
+        var nobody = await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.DialAsync), "+48221234567", Cancel);
+        Assert.Equal(CallCommandError.Unavailable, nobody.Error);
+
+        // A front end announces itself; the next dial rings anna's phone through it, then the customer.
+        var media = new RecordingCallMedia();
+        await host.Grains.GetGrain<ICallMediaRegistry>(ICallMediaRegistry.Key)
+            .AnnounceAsync("fe-1", host.Cluster.Client.CreateObjectReference<ICallMedia>(media), "dc1", TimeSpan.FromMinutes(1));
+        var calls = new ConcurrentQueue<LiveUpdate>();
+        workspace.On<LiveUpdate>(LiveTopics.Call, calls.Enqueue);
+
+        var dialled = await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.DialAsync), "+48221234567", Cancel);
+
+        Assert.True(dialled.Succeeded, dialled.Message);
+        await Eventually.TrueAsync(() => media.Commands.Any(c => c.Command == nameof(ICallMedia.RingAgentAsync)), Wait, "anna's phone ringing for her call");
+        await Eventually.TrueAsync(() => calls.Any(u => Phase(u) == CallPhase.Dialing || Phase(u) == CallPhase.Ringing), Wait, "the new call in anna's call updates");
+    }
 }

@@ -23,6 +23,7 @@ const el = {
   state: byId("agent-state"), timeInState: byId("time-in-state"), pause: byId<HTMLSelectElement>("pause"),
   ready: byId<HTMLButtonElement>("ready"), logIn: byId<HTMLButtonElement>("log-in"), logOut: byId<HTMLButtonElement>("log-out"),
   counters: byId("counters"), queues: byId<HTMLTableElement>("queues").tBodies[0]!,
+  dialNumber: byId<HTMLInputElement>("dial-number"), dial: byId<HTMLButtonElement>("dial"),
   kind: byId<HTMLSelectElement>("transfer-kind"), target: byId<HTMLInputElement>("transfer-target"), targets: byId("transfer-targets"),
 };
 
@@ -125,6 +126,18 @@ function wire(): void {
   el.pause.addEventListener("change", () => {
     if (el.pause.value) {
       void run("Pause", "PauseAsync", el.pause.value);
+    }
+  });
+  const dial = async () => {
+    const number = el.dialNumber.value.trim();
+    if (number && (await run(`Call ${number}`, "DialAsync", number))) {
+      el.dialNumber.value = "";
+    }
+  };
+  el.dial.addEventListener("click", () => void dial());
+  el.dialNumber.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      void dial();
     }
   });
   el.kind.addEventListener("change", renderTargets);
