@@ -23,4 +23,6 @@ namespace ContactCenter.Storage.Documents;
 [JsonSerializable(typeof(TransferGroup))]
 [JsonSerializable(typeof(Trunk))]
 [JsonSerializable(typeof(InboundNumber))]
+[JsonSerializable(typeof(Announcement))]
+[JsonSerializable(typeof(AnnouncementAudio))]
 internal sealed partial class ConfigurationDocumentJsonContext : JsonSerializerContext;

@@ -39,4 +39,10 @@ public enum DocumentKind
 
     /// <summary><see cref="Contracts.Configuration.InboundNumber"/>.</summary>
     InboundNumber,
+
+    /// <summary><see cref="Contracts.Configuration.Announcement"/>.</summary>
+    Announcement,
+
+    /// <summary><see cref="Contracts.Configuration.AnnouncementAudio"/>.</summary>
+    AnnouncementAudio,
 }

@@ -44,6 +44,12 @@ internal static class DocumentTypes
     public static readonly DocumentType<InboundNumber> InboundNumber =
         new(DocumentKind.InboundNumber, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.InboundNumber);
 
+    public static readonly DocumentType<Announcement> Announcement =
+        new(DocumentKind.Announcement, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.Announcement);
+
+    public static readonly DocumentType<AnnouncementAudio> AnnouncementAudio =
+        new(DocumentKind.AnnouncementAudio, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.AnnouncementAudio);
+
     /// <summary>The type of documents of <typeparamref name="T"/>; <see cref="NotSupportedException"/> for a type
     /// that is not a configuration document.</summary>
     public static DocumentType<T> For<T>() where T : class => ForType(typeof(T)) as DocumentType<T>
@@ -62,5 +68,7 @@ internal static class DocumentTypes
         : type == typeof(TransferGroup) ? TransferGroup
         : type == typeof(Trunk) ? Trunk
         : type == typeof(InboundNumber) ? InboundNumber
+        : type == typeof(Announcement) ? Announcement
+        : type == typeof(AnnouncementAudio) ? AnnouncementAudio
         : null;
 }

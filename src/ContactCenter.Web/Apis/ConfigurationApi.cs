@@ -9,16 +9,16 @@ using Microsoft.AspNetCore.Routing;
 namespace ContactCenter.Web.Apis;
 
 /// <summary>The configuration REST API (ADM-2): skills, queues, agent profiles, pause codes, call categories, no-answer
-/// policies, transfer groups, trunks, inbound numbers and the site settings, read by supervisors and written by admins,
-/// every write a compare-and-swap on the document's version (its ETag) and audited.</summary>
+/// policies, transfer groups, trunks, inbound numbers, announcements and the site settings, read by supervisors and
+/// written by admins, every write a compare-and-swap on the document's version (its ETag) and audited.</summary>
 public static class ConfigurationApi
 {
     /// <summary>Maps the configuration endpoints on <paramref name="api"/> (the <c>/api/v1</c> group): for each kind
     /// <c>GET /x</c> (a page by id), <c>GET</c>, <c>PUT</c> and <c>DELETE /x/{id}</c>; <c>GET</c> and
-    /// <c>PUT /site-settings</c>; the SIP secrets of trunks and agent profiles have their own endpoints. Admins write;
-    /// supervisors read everything but trunks (admins only); agents read what their workspace names (skills, queues,
-    /// pause codes, categories, transfer groups) but not other agents' profiles, the no-answer policies or the
-    /// telephony configuration.</summary>
+    /// <c>PUT /site-settings</c>; the SIP secrets of trunks and agent profiles and the announcements' recordings have
+    /// their own endpoints. Admins write; supervisors read everything but trunks (admins only); agents read what their
+    /// workspace names (skills, queues, pause codes, categories, transfer groups) but not other agents' profiles, the
+    /// no-answer policies or the telephony configuration.</summary>
     public static IEndpointRouteBuilder MapConfigurationApi(this IEndpointRouteBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -43,6 +43,7 @@ public static class ConfigurationApi
         api.MapDocuments("/numbers",
             VersionedResource<InboundNumber>.Document(DocumentKind.InboundNumber, "inbound number", d => d.Id, d => d.Version),
             "InboundNumber", "InboundNumbers", Policies.Supervisor);
+        api.MapAnnouncementsApi();
         api.MapSiteSettings();
         return api;
     }

@@ -32,6 +32,8 @@ public abstract partial class DocumentStoreContractTests
         await RoundTripAsync(store, User() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, Trunk() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, InboundNumber() with { Version = 42 }, d => d.Id);
+        await RoundTripAsync(store, Announcement() with { Version = 42 }, d => d.Id);
+        await RoundTripAsync(store, AnnouncementAudio() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, AgentProfile() with
         {
             Version = 42,
@@ -39,6 +41,21 @@ public abstract partial class DocumentStoreContractTests
             SipPasswordMd5Ha1 = new string('a', 32),
             SipPasswordSha256Ha1 = new string('b', 64),
         }, d => d.Id);
+    }
+
+    [Fact]
+    public async Task A_recording_of_the_largest_size_keeps_its_bytes_and_a_larger_one_is_refused()
+    {
+        var store = await CreateAsync();
+        var audio = AnnouncementAudio(length: Contracts.Configuration.AnnouncementAudio.MaxWavLength);
+
+        await store.CreateAsync(audio, Cancel);
+        var stored = await store.GetAsync<AnnouncementAudio>(audio.Id, Cancel);
+        var error = await Assert.ThrowsAsync<InvalidDocumentException>(
+            () => store.CreateAsync(AnnouncementAudio(length: Contracts.Configuration.AnnouncementAudio.MaxWavLength + 1), Cancel));
+
+        Assert.Equal(audio.Wav, stored!.Wav);
+        Assert.Equal(["wav"], error.Errors.Errors.Keys);
     }
 
     [Fact]

@@ -101,6 +101,28 @@ internal static class SampleDocuments
         Priority = 20,
     };
 
+    /// <summary>An active announcement with its recording's hash and duration.</summary>
+    public static Announcement Announcement(string? id = null) => new()
+    {
+        Id = id ?? NewId("announcement"),
+        Name = "Network outage",
+        Active = true,
+        Language = "pl",
+        AudioSha256 = new string('c', 64),
+        AudioDuration = TimeSpan.FromSeconds(12.5),
+    };
+
+    /// <summary>A recording of <paramref name="length"/> bytes holding every byte value (the store does not decode it).</summary>
+    public static AnnouncementAudio AnnouncementAudio(string? id = null, int length = 1000)
+    {
+        var wav = new byte[length];
+        for (var i = 0; i < wav.Length; i++)
+        {
+            wav[i] = (byte)(i * 7);
+        }
+        return new() { Id = id ?? NewId("announcement"), Wav = wav };
+    }
+
     public static string Json<T>(T? document) where T : class =>
         document is null ? "null" : DocumentTypes.For<T>().Serialize(document);
 

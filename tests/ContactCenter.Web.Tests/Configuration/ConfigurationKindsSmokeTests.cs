@@ -21,6 +21,7 @@ public sealed class ConfigurationKindsSmokeTests
         { "transfer-groups", """{"id":"departments","name":"Departments","order":1,"lines":[{"name":"Claims","target":{"kind":"Queue","value":"claims"}},{"name":"Reception","target":{"kind":"ExternalNumber","value":"+48221000000"}}]}""", "name" },
         { "trunks", """{"id":"carrier","name":"Carrier","host":"sip.carrier.example","port":5061,"transport":"Tls","allowedSources":["192.0.2.0/24","2001:db8::/32","198.51.100.7"],"inbound":true,"outbound":true,"order":2,"outboundCallerId":"+48221000000","dialPrefix":"0","authUsername":"cc-site"}""", "name" },
         { "numbers", """{"id":"+48221000100","name":"Hotline","target":"Queue","targetId":"sales","trunkIds":["carrier"],"priority":20}""", "name" },
+        { "announcements", """{"id":"outage","name":"Network outage","active":false,"language":"pl"}""", "name" },
     };
 
     [Theory]

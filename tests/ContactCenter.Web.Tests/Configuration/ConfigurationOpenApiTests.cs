@@ -24,7 +24,7 @@ public sealed class ConfigurationOpenApiTests
                      ("PauseCodes", "PauseCode", "pause-codes"), ("Categories", "Category", "categories"),
                      ("NoAnswerPolicies", "NoAnswerPolicy", "no-answer-policies"), ("Users", "User", "users"),
                      ("TransferGroups", "TransferGroup", "transfer-groups"), ("Trunks", "Trunk", "trunks"),
-                     ("InboundNumbers", "InboundNumber", "numbers"),
+                     ("InboundNumbers", "InboundNumber", "numbers"), ("Announcements", "Announcement", "announcements"),
                  })
         {
             Assert.Contains($"GET /api/v1/{path} List{plural}", operations);
@@ -35,6 +35,8 @@ public sealed class ConfigurationOpenApiTests
         Assert.Contains("PUT /api/v1/users/{id}/password SetUserPassword", operations);
         Assert.Contains("PUT /api/v1/trunks/{id}/password SetTrunkPassword", operations);
         Assert.Contains("PUT /api/v1/agent-profiles/{id}/sip-password SetAgentSipPassword", operations);
+        Assert.Contains("GET /api/v1/announcements/{id}/audio GetAnnouncementAudio", operations);
+        Assert.Contains("PUT /api/v1/announcements/{id}/audio PutAnnouncementAudio", operations);
         Assert.Contains("GET /api/v1/site-settings GetSiteSettings", operations);
         Assert.Contains("PUT /api/v1/site-settings PutSiteSettings", operations);
         Assert.Contains("GET /api/v1/contacts ListContacts", operations);
