@@ -1,5 +1,4 @@
 using ContactCenter.Contracts.Configuration;
-using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Documents;
 using ContactCenter.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -59,44 +58,24 @@ public static class AgentProfilesApi
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetSipPasswordAsync(
         string id, SipPasswordChange body, HttpContext http, IDocumentStore store)
     {
-        var profile = await store.GetAsync<AgentProfile>(id, http.RequestAborted);
-        if (profile is null)
+        if (await store.GetAsync<AgentProfile>(id, http.RequestAborted) is not { } profile)
         {
             return ApiProblems.NotFound(Resource.Noun, id);
         }
-        var before = AgentProfileResource.From(profile);
-        Task Audit(AuditOutcome outcome, AgentProfileResource after) =>
-            ApiAudit.AppendAsync(http, Resource.Kind, "sipPassword", id, outcome, before, after);
-        if (profile.SipUsername is not { } username)
-        {
-            await Audit(AuditOutcome.Invalid, before);
-            return ApiProblems.Invalid("sipUsername", "the profile has no SIP user name: set one before its password");
-        }
-        if (body.Password is not { Length: >= MinimumSipPasswordLength and <= MaximumSipPasswordLength } password
-            || string.IsNullOrWhiteSpace(password))
-        {
-            await Audit(AuditOutcome.Invalid, before);
-            return ApiProblems.Invalid("password", $"must have {MinimumSipPasswordLength} to {MaximumSipPasswordLength} characters");
-        }
         // A settings document written before the realm existed reads it as null.
         var realm = (await store.GetAsync<SiteSettings>(SiteSettings.SiteId, http.RequestAborted))?.SipRealm ?? SiteSettings.DefaultSipRealm;
-        AgentProfile stored;
-        try
-        {
-            stored = await store.UpdateAsync(profile with
+        var password = body.Password ?? "";
+        (string, string)? invalid =
+            profile.SipUsername is null ? ("sipUsername", "the profile has no SIP user name: set one before its password")
+            : password.Length is < MinimumSipPasswordLength or > MaximumSipPasswordLength || string.IsNullOrWhiteSpace(password)
+                ? ("password", $"must have {MinimumSipPasswordLength} to {MaximumSipPasswordLength} characters")
+                : null;
+        return await SecretWrites.StoreAsync(http, Resource, "sipPassword", id, profile, profile.Version, AgentProfileResource.From,
+            p => p.Version, invalid, p => p with
             {
-                SipPasswordMd5Ha1 = SipPasswordHashes.Md5Ha1(username, realm, password),
-                SipPasswordSha256Ha1 = SipPasswordHashes.Sha256Ha1(username, realm, password),
-            }, profile.Version, http.RequestAborted);
-        }
-        catch (Exception e) when (ApiProblems.IsConflict(e))
-        {
-            await Audit(AuditOutcome.Conflict, before);
-            return ApiProblems.PreconditionFailed($"The agent profile '{id}' was changed meanwhile: try again.");
-        }
-        await Audit(AuditOutcome.Succeeded, AgentProfileResource.From(stored));
-        http.Response.Headers.ETag = WritePreconditions.Tag(stored.Version);
-        return TypedResults.NoContent();
+                SipPasswordMd5Ha1 = SipPasswordHashes.Md5Ha1(p.SipUsername!, realm, password),
+                SipPasswordSha256Ha1 = SipPasswordHashes.Sha256Ha1(p.SipUsername!, realm, password),
+            });
     }
 
     private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredService<IDocumentStore>();

@@ -1,5 +1,4 @@
 using ContactCenter.Contracts.Configuration;
-using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Documents;
 using ContactCenter.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -54,32 +53,16 @@ public static class TrunksApi
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
         string id, SipPasswordChange body, HttpContext http, IDocumentStore store)
     {
-        var trunk = await store.GetAsync<Trunk>(id, http.RequestAborted);
-        if (trunk is null)
+        if (await store.GetAsync<Trunk>(id, http.RequestAborted) is not { } trunk)
         {
             return ApiProblems.NotFound(Resource.Noun, id);
         }
-        var before = TrunkResource.From(trunk);
-        Task Audit(AuditOutcome outcome, TrunkResource after) =>
-            ApiAudit.AppendAsync(http, Resource.Kind, "password", id, outcome, before, after);
-        if (body.Password is not { Length: > 0 and <= MaximumPasswordLength } password || password.Any(char.IsControl))
-        {
-            await Audit(AuditOutcome.Invalid, before);
-            return ApiProblems.Invalid("password", $"must have 1 to {MaximumPasswordLength} characters and no control characters");
-        }
-        Trunk stored;
-        try
-        {
-            stored = await store.UpdateAsync(trunk with { AuthPassword = password }, trunk.Version, http.RequestAborted);
-        }
-        catch (Exception e) when (ApiProblems.IsConflict(e))
-        {
-            await Audit(AuditOutcome.Conflict, before);
-            return ApiProblems.PreconditionFailed($"The trunk '{id}' was changed meanwhile: try again.");
-        }
-        await Audit(AuditOutcome.Succeeded, TrunkResource.From(stored));
-        http.Response.Headers.ETag = WritePreconditions.Tag(stored.Version);
-        return TypedResults.NoContent();
+        var password = body.Password ?? "";
+        (string, string)? invalid = password.Length is < 1 or > MaximumPasswordLength || password.Any(char.IsControl)
+            ? ("password", $"must have 1 to {MaximumPasswordLength} characters and no control characters")
+            : null;
+        return await SecretWrites.StoreAsync(http, Resource, "password", id, trunk, trunk.Version, TrunkResource.From, t => t.Version,
+            invalid, t => t with { AuthPassword = password });
     }
 
     private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredService<IDocumentStore>();

@@ -1,6 +1,5 @@
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Validation;
-using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Documents;
 using ContactCenter.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -92,33 +91,15 @@ public static class UsersApi
     /// <summary>Stores the hash of <paramref name="password"/> on <paramref name="account"/> (when it has
     /// <see cref="MinimumPasswordLength"/> to <see cref="MaximumPasswordLength"/> characters; otherwise 400 on
     /// <paramref name="field"/>) and audits the attempt — without the password or its hash.</summary>
-    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> StorePasswordAsync(
+    internal static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> StorePasswordAsync(
         HttpContext http, UserAccount account, string? password, string field)
     {
-        var store = http.RequestServices.GetRequiredService<IDocumentStore>();
         var hasher = http.RequestServices.GetRequiredService<IPasswordHasher<UserAccount>>();
-        var before = UserResource.From(account);
-        Task Audit(AuditOutcome outcome, UserResource after) =>
-            ApiAudit.AppendAsync(http, Resource.Kind, "password", account.Id, outcome, before, after);
-        if (password is not { Length: >= MinimumPasswordLength and <= MaximumPasswordLength } || string.IsNullOrWhiteSpace(password))
-        {
-            await Audit(AuditOutcome.Invalid, before);
-            return ApiProblems.Invalid(field, $"must have {MinimumPasswordLength} to {MaximumPasswordLength} characters");
-        }
-        UserAccount stored;
-        try
-        {
-            stored = await store.UpdateAsync(account with { PasswordHash = hasher.HashPassword(account, password) }, account.Version,
-                http.RequestAborted);
-        }
-        catch (Exception e) when (ApiProblems.IsConflict(e))
-        {
-            await Audit(AuditOutcome.Conflict, before);
-            return ApiProblems.PreconditionFailed($"The user '{account.Id}' was changed meanwhile: try again.");
-        }
-        await Audit(AuditOutcome.Succeeded, UserResource.From(stored));
-        http.Response.Headers.ETag = WritePreconditions.Tag(stored.Version);
-        return TypedResults.NoContent();
+        (string, string)? invalid = password is not { Length: >= MinimumPasswordLength and <= MaximumPasswordLength } || string.IsNullOrWhiteSpace(password)
+            ? (field, $"must have {MinimumPasswordLength} to {MaximumPasswordLength} characters")
+            : null;
+        return SecretWrites.StoreAsync(http, Resource, "password", account.Id, account, account.Version, UserResource.From, a => a.Version,
+            invalid, a => a with { PasswordHash = hasher.HashPassword(a, password!) });
     }
 
     /// <summary>Refuses a change that would leave the site without an enabled admin (nobody could then manage the
