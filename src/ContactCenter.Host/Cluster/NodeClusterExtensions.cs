@@ -7,6 +7,7 @@ using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Reporting;
 using ContactCenter.Host.Configuration;
 using ContactCenter.Host.Demo;
+using ContactCenter.Host.Ivr;
 using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Contacts;
 using ContactCenter.Storage.Documents;
@@ -61,6 +62,8 @@ internal static class NodeClusterExtensions
             services.AddSingleton(provider => provider.GetRequiredService<Silo>().Streams);
             AddMember<SiloHostedService>(services);
             services.AddHostedService<JournalProjectionsHostedService>();
+            // The IVR's lookups, announcements, callbacks and voicemails, run in the call grains' turns.
+            services.AddHostIvrServices();
         }
         else
         {

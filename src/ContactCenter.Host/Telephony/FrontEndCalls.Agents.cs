@@ -14,10 +14,8 @@ internal sealed partial class FrontEndCalls
     public Task RingAgentAsync(string callId, AgentLegRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!TryGetCall(callId, nameof(RingAgentAsync), out var call))
-        {
-            return Task.CompletedTask;
-        }
+        // A call this front end does not hold starts here: an agent dials out (the grain rings the agent first).
+        var call = _calls.TryGetValue(callId, out var held) ? held : StartOutbound(callId);
         var agent = new FrontEndAgentLeg(request.AgentId);
         FrontEndAgentLeg? replaced;
         lock (call.Sync)
@@ -55,7 +53,15 @@ internal sealed partial class FrontEndCalls
         FrontEndAgentLeg? agent;
         lock (call.Sync)
         {
-            if (!call.Agents.Remove(agentId, out agent))
+            if (call.Supervisor is { } supervisor && supervisor.AgentId == agentId)
+            {
+                // A supervisor stops listening in.
+                EndSupervisionLocked(call);
+                call.Supervisor = null;
+                supervisor.Dropped = true;
+                agent = supervisor;
+            }
+            else if (!call.Agents.Remove(agentId, out agent))
             {
                 return Task.CompletedTask;
             }
@@ -72,6 +78,10 @@ internal sealed partial class FrontEndCalls
     {
         try
         {
+            if (call.Outbound && !await IsOutboundCallAsync(call))
+            {
+                return;
+            }
             var profile = await _store.GetAsync<AgentProfile>(agent.AgentId);
             var binding = profile?.SipUsername is { } user ? await _bindings.FindLatestAsync(user, _time.GetUtcNow()) : null;
             if (binding is null)
@@ -206,15 +216,18 @@ internal sealed partial class FrontEndCalls
         Report(call, new AgentHungUp(call.CallId, agentId));
     }
 
-    /// <summary>Takes the agent's leg out of the bridge; a recording is parked for whoever talks to the caller next.</summary>
-    private static void UnbridgeLocked(FrontEndCall call, FrontEndAgentLeg agent)
+    /// <summary>Takes the agent's leg out of the bridge (and out of a supervision); a recording is parked for whoever talks
+    /// to the caller next.</summary>
+    private void UnbridgeLocked(FrontEndCall call, FrontEndAgentLeg agent)
     {
+        EndSupervisionLocked(call);
         if (call.Bridge is { } bridge && agent.Media is { } media && bridge.Agent == media)
         {
             call.ParkedRecording ??= bridge.DetachRecording();
             bridge.Dispose();
             call.Bridge = null;
         }
+        SuperviseLocked(call);
     }
 
     private static SipEndPoint Destination(SipBinding binding)

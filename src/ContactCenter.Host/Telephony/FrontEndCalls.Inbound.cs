@@ -143,13 +143,20 @@ internal sealed partial class FrontEndCalls
     /// <summary>No RTP from the caller for the engine's inactivity timeout: the caller is gone without a BYE.</summary>
     private void CallerMediaInactive(FrontEndCall call)
     {
-        if (call.Caller.State == SipCallState.Terminated || !_calls.ContainsKey(call.CallId))
+        // An outbound call's customer leg is silent until the far end answers.
+        if (call.Caller is not { } caller || caller.State == SipCallState.Terminated || (call.Outbound && caller.State != SipCallState.Established)
+            || !_calls.ContainsKey(call.CallId))
         {
             return;
         }
         LogCallerInactive(_logger, call.CallId);
-        _bySipCallId.TryRemove(call.Caller.CallId, out _);
-        EndSip(call.Caller);
+        if (call.Transferred)
+        {
+            EndCall(call);
+            return;
+        }
+        _bySipCallId.TryRemove(caller.CallId, out _);
+        EndSip(caller);
         Report(call, new CallerHungUp(call.CallId));
     }
 

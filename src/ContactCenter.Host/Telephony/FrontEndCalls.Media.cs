@@ -1,6 +1,8 @@
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Media.Dtmf;
+using ContactCenter.Media.Mixing;
+using ContactCenter.Sip.UserAgents;
 
 namespace ContactCenter.Host.Telephony;
 
@@ -11,7 +13,7 @@ internal sealed partial class FrontEndCalls
 
     public Task AnswerAsync(string callId)
     {
-        if (TryGetCall(callId, nameof(AnswerAsync), out var call) && !call.Caller.Accept(call.Answer))
+        if (TryGetCall(callId, nameof(AnswerAsync), out var call) && call.Caller is SipIncomingCall incoming && !incoming.Accept(call.Answer))
         {
             LogAnswerTooLate(_logger, callId);
         }
@@ -106,6 +108,7 @@ internal sealed partial class FrontEndCalls
                 BridgeLocked(call);
                 return Task.CompletedTask;
             }
+            EndSupervisionLocked(call);
             // The recording is parked rather than finalised: it goes on in the same file once the customer is back.
             if (call.Bridge is { } bridge)
             {
@@ -126,6 +129,8 @@ internal sealed partial class FrontEndCalls
         }
         lock (call.Sync)
         {
+            // The recording lives on the bridge: a supervision is ended around the change and started again.
+            var supervised = EndSupervisionLocked(call);
             var recording = call.Bridge?.Recording ?? call.ParkedRecording;
             switch (command)
             {
@@ -143,13 +148,26 @@ internal sealed partial class FrontEndCalls
                     StopRecordingLocked(call);
                     break;
             }
+            if (supervised)
+            {
+                SuperviseLocked(call);
+            }
         }
         return Task.CompletedTask;
     }
 
     public Task HangUpAsync(string callId, CallEndReason reason)
     {
-        if (TryGetCall(callId, nameof(HangUpAsync), out var call) && EndCall(call))
+        if (!TryGetCall(callId, nameof(HangUpAsync), out var call))
+        {
+            return Task.CompletedTask;
+        }
+        if (call.Transferred)
+        {
+            // The grain leaves a transferred call; the customer and the transfer target go on talking through us.
+            LogTransferredKept(_logger, callId);
+        }
+        else if (EndCall(call))
         {
             LogHungUp(_logger, callId, reason);
         }
@@ -219,6 +237,11 @@ internal sealed partial class FrontEndCalls
         }
         call.PlaybackEndsAt = null;
         call.CallerMedia.StopPlayout();
+        if (call.Supervision is { } supervision && supervision.Legs[HearingMatrix.Agent] == agentMedia)
+        {
+            return;
+        }
+        EndSupervisionLocked(call);
         if (call.Bridge is { } existing)
         {
             if (existing.Agent == agentMedia)
@@ -238,6 +261,7 @@ internal sealed partial class FrontEndCalls
         {
             StartRecordingLocked(call);
         }
+        SuperviseLocked(call);
     }
 
     private void StartRecordingLocked(FrontEndCall call)
@@ -280,6 +304,9 @@ internal sealed partial class FrontEndCalls
 
     [LoggerMessage(169, LogLevel.Information, "Telephony: call {CallId} was cancelled before the grain answered it")]
     private static partial void LogAnswerTooLate(ILogger logger, string callId);
+
+    [LoggerMessage(180, LogLevel.Debug, "Telephony: call {CallId} was transferred; its grain left, the legs stay up")]
+    private static partial void LogTransferredKept(ILogger logger, string callId);
 
     [LoggerMessage(170, LogLevel.Warning, "Telephony: call {CallId}: agent {AgentId} has no answered leg to bridge")]
     private static partial void LogNothingToBridge(ILogger logger, string callId, string? agentId);

@@ -2,9 +2,9 @@ using ContactCenter.Contracts.Calls.Media;
 
 namespace ContactCenter.Host.Telephony;
 
-/// <summary>The commands this front end does not carry out yet (consultation, conference, listen-in, external legs,
-/// transfers to numbers, voicemail): each is logged, and where the contract has a failure event it is reported, so the
-/// call grain does not wait for an outcome that never comes.</summary>
+/// <summary>The commands this front end does not carry out yet (consultation, conference, voicemail): each is logged,
+/// and where the contract has an outcome event it is reported, so the call grain does not wait for an outcome that
+/// never comes.</summary>
 internal sealed partial class FrontEndCalls
 {
     private const string NotSupported = "not supported by this front end yet";
@@ -18,32 +18,6 @@ internal sealed partial class FrontEndCalls
     public Task ConferenceAsync(string callId, string agentId)
     {
         LogNotSupported(_logger, nameof(ConferenceAsync), callId);
-        return Task.CompletedTask;
-    }
-
-    public Task ListenInAsync(string callId, ListenInRequest request)
-    {
-        LogNotSupported(_logger, nameof(ListenInAsync), callId);
-        return Task.CompletedTask;
-    }
-
-    public Task DialAsync(string callId, ExternalLegRequest request)
-    {
-        LogNotSupported(_logger, nameof(DialAsync), callId);
-        if (_calls.TryGetValue(callId, out var call))
-        {
-            Report(call, new ExternalLegFailed(callId, 501, NotSupported));
-        }
-        return Task.CompletedTask;
-    }
-
-    public Task TransferAsync(string callId, string target)
-    {
-        LogNotSupported(_logger, nameof(TransferAsync), callId);
-        if (_calls.TryGetValue(callId, out var call))
-        {
-            Report(call, new TransferFailed(callId, NotSupported));
-        }
         return Task.CompletedTask;
     }
 

@@ -45,7 +45,7 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         _time = time;
         _metrics = metrics;
         _logger = logger;
-        _prompts = new FrontEndPrompts(options.PromptDirectory);
+        _prompts = new FrontEndPrompts(options.PromptDirectory, options.GeneratedPromptDirectory);
     }
 
     /// <summary>Calls held now.</summary>
@@ -77,7 +77,16 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         {
             return;
         }
-        if (entry.AgentId is { } agentId)
+        if (entry.Call.Transferred && reason is not (SipCallEndReason.LocalHangUp or SipCallEndReason.Rejected))
+        {
+            // Either side of a transferred call hung up: the other one goes too, and the grain has left already.
+            EndCall(entry.Call);
+        }
+        else if (IsLeg(entry.Call, call, c => c.Supervisor))
+        {
+            SupervisorLegEnded(entry.Call, call, reason);
+        }
+        else if (entry.AgentId is { } agentId)
         {
             AgentLegEnded(entry.Call, agentId, call, reason);
         }
@@ -104,8 +113,13 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
                 return false;
             }
             call.Ended = true;
+            EndSupervisionLocked(call);
             agents = [.. call.Agents.Values];
             call.Agents.Clear();
+            // The transfer target and a listening supervisor go with the call.
+            agents.AddRange(new[] { call.Transfer, call.Supervisor }.OfType<FrontEndAgentLeg>());
+            call.Transfer = null;
+            call.Supervisor = null;
             foreach (var agent in agents)
             {
                 agent.Dropped = true;
@@ -121,8 +135,11 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         {
             EndAgentLeg(agent);
         }
-        _bySipCallId.TryRemove(call.Caller.CallId, out _);
-        EndSip(call.Caller);
+        if (call.Caller is { } caller)
+        {
+            _bySipCallId.TryRemove(caller.CallId, out _);
+            EndSip(caller);
+        }
         Release(call.CallId, call.CallerMedia);
         if (reportCallerHungUp)
         {
@@ -195,6 +212,11 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
     {
         lock (call.Sync)
         {
+            if (call.Transferred)
+            {
+                // The grain left the call when the transfer completed.
+                return;
+            }
             call.Reports = call.Reports.ContinueWith(_ => SendAsync(mediaEvent), CancellationToken.None,
                 TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
         }
@@ -209,6 +231,15 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         catch (Exception exception)
         {
             LogReportFailed(_logger, mediaEvent.CallId, mediaEvent.GetType().Name, exception);
+        }
+    }
+
+    /// <summary>Whether <paramref name="sip"/> is the dialog of the leg <paramref name="leg"/> picks from the call.</summary>
+    private static bool IsLeg(FrontEndCall call, SipCall sip, Func<FrontEndCall, FrontEndAgentLeg?> leg)
+    {
+        lock (call.Sync)
+        {
+            return leg(call)?.Sip == sip;
         }
     }
 

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace ContactCenter.Host.Telephony;
 
 /// <summary>The front end's instruments (meter <c>ContactCenter.Host.Telephony</c>): calls by how their INVITE was
-/// decided, and agent legs by how ringing ended.</summary>
+/// decided, outbound calls, transfers and listen-ins by outcome, and agent legs by how ringing ended.</summary>
 internal sealed class SipFrontEndMetrics : IDisposable
 {
     /// <summary>The meter name to listen to.</summary>
@@ -18,6 +18,10 @@ internal sealed class SipFrontEndMetrics : IDisposable
             description: "INVITEs from outside, by outcome (arrived, forbidden, not_found, not_acceptable, refused, failed)");
         AgentLegs = _meter.CreateCounter<long>("telephony.agent_legs",
             description: "Agent legs rung, by outcome (answered, no_answer, busy, declined, unreachable)");
+        OutboundCalls = _meter.CreateCounter<long>("telephony.calls.outbound",
+            description: "Calls agents dial out, by outcome (started, answered, failed)");
+        Transfers = _meter.CreateCounter<long>("telephony.transfers", description: "Blind transfers to numbers, by outcome (completed, failed)");
+        ListenIns = _meter.CreateCounter<long>("telephony.listen_ins", description: "Supervisors' legs, by outcome (listening, unreachable)");
         ActiveCalls = _meter.CreateUpDownCounter<long>("telephony.calls.active", description: "Calls whose legs this front end holds");
     }
 
@@ -26,6 +30,15 @@ internal sealed class SipFrontEndMetrics : IDisposable
 
     /// <summary>Agent legs by outcome.</summary>
     public Counter<long> AgentLegs { get; }
+
+    /// <summary>Outbound calls by outcome.</summary>
+    public Counter<long> OutboundCalls { get; }
+
+    /// <summary>Blind transfers to numbers by outcome.</summary>
+    public Counter<long> Transfers { get; }
+
+    /// <summary>Supervisors' listen-in legs by outcome.</summary>
+    public Counter<long> ListenIns { get; }
 
     /// <summary>Calls held now.</summary>
     public UpDownCounter<long> ActiveCalls { get; }

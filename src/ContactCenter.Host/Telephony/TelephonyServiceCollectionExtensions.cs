@@ -1,11 +1,13 @@
 using System.Diagnostics.Metrics;
 using ContactCenter.Host.Configuration;
+using ContactCenter.Host.Ivr;
 using ContactCenter.Sip.Transport;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContactCenter.Host.Telephony;
 
-/// <summary>Registers the sip role: the SIP/media front end (<see cref="SipFrontEnd"/>).</summary>
+/// <summary>Registers the sip role: the SIP/media front end (<see cref="SipFrontEnd"/>) and the prompts it generates
+/// (<see cref="IvrPromptsHostedService"/>).</summary>
 internal static class TelephonyServiceCollectionExtensions
 {
     /// <summary>Adds the front end; call after the cluster member is added, so it starts after it (its observer
@@ -22,6 +24,9 @@ internal static class TelephonyServiceCollectionExtensions
         services.AddSingleton(provider => new SipMetrics(provider.GetService<IMeterFactory>()));
         services.AddSingleton<SipFrontEnd>();
         services.AddHostedService(provider => provider.GetRequiredService<SipFrontEnd>());
+        // The speech of the IVR trees' text prompts and the announcements' recordings, ready before calls play them.
+        services.AddSingleton<IvrPromptsHostedService>();
+        services.AddHostedService(provider => provider.GetRequiredService<IvrPromptsHostedService>());
         return services;
     }
 }

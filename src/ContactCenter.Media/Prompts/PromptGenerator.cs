@@ -42,18 +42,24 @@ public sealed class PromptGenerator
             {
                 continue;
             }
-            var raw = Path.Combine(directory, name + ".espeak.wav");
+            // Temporary names of their own: front ends on one machine may generate into the same folder at once.
+            var unique = "." + Guid.NewGuid().ToString("N");
+            var raw = Path.Combine(directory, name + unique + ".espeak.wav");
+            var resampled = Path.Combine(directory, name + unique + ".sox.wav");
             try
             {
                 await RunAsync(_options.EspeakPath, "espeak-ng", ["-v", _options.Voice, "-w", raw, text], cancellationToken);
-                await RunAsync(_options.SoxPath, "sox", [raw, "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", wav], cancellationToken);
+                await RunAsync(_options.SoxPath, "sox", [raw, "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", resampled], cancellationToken);
+                // Fail here, at configuration time, rather than on the first call that plays it.
+                WavReader.ReadMono8k(resampled);
+                // Renamed into place whole: a front end may read the prompt while it is being generated.
+                File.Move(resampled, wav, overwrite: true);
             }
             finally
             {
                 File.Delete(raw);
+                File.Delete(resampled);
             }
-            // Fail here, at configuration time, rather than on the first call that plays it.
-            WavReader.ReadMono8k(wav);
             await File.WriteAllTextAsync(stamp, hash, cancellationToken);
             generated.Add(name);
         }

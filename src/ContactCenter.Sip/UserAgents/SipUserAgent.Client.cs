@@ -65,6 +65,23 @@ public sealed partial class SipUserAgent
         return call;
     }
 
+    /// <summary>Places a call with an INVITE built by the caller — from <see cref="CreateRequest"/> with headers of its
+    /// own (a From with a caller id), or a retry with credentials after a 401/407 (same Call-ID and From tag, CSeq + 1,
+    /// §22.2).</summary>
+    public SipOutgoingCall SendInvite(SipRequest invite, SipEndPoint destination)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (invite.Method != SipMethods.Invite)
+        {
+            throw new ArgumentException($"a {invite.Method} is not an INVITE", nameof(invite));
+        }
+        Prepare(invite, destination.Transport);
+        var call = new SipOutgoingCall(this, invite, destination);
+        Transactions.SendRequest(invite, destination, call);
+        return call;
+    }
+
     /// <summary>Sends a request with its own user state (a re-INVITE) in a client transaction.</summary>
     internal void SendWithState(SipRequest request, SipEndPoint destination, object userState)
     {

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContactCenter.Contracts.Callbacks;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Ivr;
+using ContactCenter.Contracts.Voicemails;
 
 namespace ContactCenter.Storage.Documents;
 
@@ -25,4 +27,6 @@ namespace ContactCenter.Storage.Documents;
 [JsonSerializable(typeof(InboundNumber))]
 [JsonSerializable(typeof(Announcement))]
 [JsonSerializable(typeof(AnnouncementAudio))]
+[JsonSerializable(typeof(CallbackRequest))]
+[JsonSerializable(typeof(Voicemail))]
 internal sealed partial class ConfigurationDocumentJsonContext : JsonSerializerContext;

@@ -45,4 +45,10 @@ public enum DocumentKind
 
     /// <summary><see cref="Contracts.Configuration.AnnouncementAudio"/>.</summary>
     AnnouncementAudio,
+
+    /// <summary><see cref="Contracts.Callbacks.CallbackRequest"/>.</summary>
+    CallbackRequest,
+
+    /// <summary><see cref="Contracts.Voicemails.Voicemail"/>.</summary>
+    Voicemail,
 }

@@ -1,5 +1,7 @@
+using ContactCenter.Contracts.Callbacks;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Ivr;
+using ContactCenter.Contracts.Voicemails;
 
 namespace ContactCenter.Storage.Documents;
 
@@ -50,6 +52,12 @@ internal static class DocumentTypes
     public static readonly DocumentType<AnnouncementAudio> AnnouncementAudio =
         new(DocumentKind.AnnouncementAudio, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.AnnouncementAudio);
 
+    public static readonly DocumentType<CallbackRequest> CallbackRequest =
+        new(DocumentKind.CallbackRequest, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.CallbackRequest);
+
+    public static readonly DocumentType<Voicemail> Voicemail =
+        new(DocumentKind.Voicemail, d => d.Id, d => d.Version, (d, v) => d with { Version = v }, DocumentValidator.Validate, Json.Voicemail);
+
     /// <summary>The type of documents of <typeparamref name="T"/>; <see cref="NotSupportedException"/> for a type
     /// that is not a configuration document.</summary>
     public static DocumentType<T> For<T>() where T : class => ForType(typeof(T)) as DocumentType<T>
@@ -70,5 +78,7 @@ internal static class DocumentTypes
         : type == typeof(InboundNumber) ? InboundNumber
         : type == typeof(Announcement) ? Announcement
         : type == typeof(AnnouncementAudio) ? AnnouncementAudio
+        : type == typeof(CallbackRequest) ? CallbackRequest
+        : type == typeof(Voicemail) ? Voicemail
         : null;
 }

@@ -15,8 +15,9 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Interop.Tests.FrontEnd;
 
 /// <summary>A SIP endpoint with real RTP built on our stack and media engine, talking to the front end: as an agent's
-/// phone it registers and answers every INVITE with an SDP answer and a media leg; as a caller it places a call. Each
-/// leg plays a tone in a loop, so RTP flows whenever the far end relays it; the legs count what they receive.</summary>
+/// phone (or a carrier the front end dials out through) it registers and answers every INVITE with an SDP answer and a
+/// media leg; as a caller it places a call. Each leg plays a tone in a loop, so RTP flows whenever the far end relays
+/// it; the legs count what they receive.</summary>
 internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
 {
     private static readonly short[] Tone = [.. Enumerable.Range(0, 8000).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / 8000.0)))];
@@ -43,6 +44,9 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
 
     /// <summary>INVITEs received (an agent's phone rung).</summary>
     public int Invites => Volatile.Read(ref _invites);
+
+    /// <summary>The INVITEs received, in order (a fake carrier checks what was dialled and presented).</summary>
+    public ConcurrentQueue<SipRequest> InvitesReceived { get; } = new();
 
     /// <summary>Calls the far end hung up (BYE received).</summary>
     public ConcurrentQueue<string> HungUpByPeer { get; } = new();
@@ -86,6 +90,7 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
     public void OnIncomingCall(SipIncomingCall call)
     {
         Interlocked.Increment(ref _invites);
+        InvitesReceived.Enqueue(call.Invite);
         call.Ring();
         if (!SdpParser.TryParse(call.Invite.Body.Span, out var offer, out _))
         {

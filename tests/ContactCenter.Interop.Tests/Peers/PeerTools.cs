@@ -1,8 +1,8 @@
 namespace ContactCenter.Interop.Tests.Peers;
 
 /// <summary>Finds the real peers on PATH. Outside CI a missing tool skips the test with the Debian package to install;
-/// in CI (<c>CI=true</c>, ops/test.sh installs them) a missing tool fails it. <c>CC_SIPP_PATH</c> and
-/// <c>CC_BARESIP_PATH</c> name a binary elsewhere than on PATH (or a missing one, to try the skip).</summary>
+/// in CI (<c>CI=true</c>, ops/test.sh installs them) a missing tool fails it. <c>CC_SIPP_PATH</c>,
+/// <c>CC_BARESIP_PATH</c>, <c>CC_ESPEAK_PATH</c> and <c>CC_SOX_PATH</c> name a binary elsewhere than on PATH (or a missing one, to try the skip).</summary>
 internal static class PeerTools
 {
     /// <summary>sipp, from the Debian package <c>sip-tester</c>.</summary>
@@ -10,6 +10,12 @@ internal static class PeerTools
 
     /// <summary>baresip, from the Debian package <c>baresip-core</c>.</summary>
     public static string Baresip() => Require("baresip", "baresip-core", "CC_BARESIP_PATH");
+
+    /// <summary>espeak-ng (text-to-speech for generated prompts), from the Debian package <c>espeak-ng</c>.</summary>
+    public static string Espeak() => Require("espeak-ng", "espeak-ng", "CC_ESPEAK_PATH");
+
+    /// <summary>sox (resamples generated prompts), from the Debian package <c>sox</c>.</summary>
+    public static string Sox() => Require("sox", "sox", "CC_SOX_PATH");
 
     public static bool InCi =>
         Environment.GetEnvironmentVariable("CI") is { Length: > 0 } ci && !ci.Equals("false", StringComparison.OrdinalIgnoreCase) && ci != "0";

@@ -34,6 +34,8 @@ public abstract partial class DocumentStoreContractTests
         await RoundTripAsync(store, InboundNumber() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, Announcement() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, AnnouncementAudio() with { Version = 42 }, d => d.Id);
+        await RoundTripAsync(store, Callback() with { Version = 42 }, d => d.Id);
+        await RoundTripAsync(store, Voicemail() with { Version = 42 }, d => d.Id);
         await RoundTripAsync(store, AgentProfile() with
         {
             Version = 42,

@@ -1,5 +1,7 @@
+using ContactCenter.Contracts.Callbacks;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Ivr;
+using ContactCenter.Contracts.Voicemails;
 using ContactCenter.Storage.Documents;
 
 namespace ContactCenter.Storage.Tests.Documents;
@@ -122,6 +124,29 @@ internal static class SampleDocuments
         }
         return new() { Id = id ?? NewId("announcement"), Wav = wav };
     }
+
+    /// <summary>A pending callback with a preferred time.</summary>
+    public static CallbackRequest Callback(string? id = null) => new()
+    {
+        Id = id ?? NewId("callback"),
+        CallId = "call-" + Guid.NewGuid().ToString("N"),
+        Number = "+48221000100",
+        QueueId = "sales",
+        PreferredAt = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.FromHours(1)),
+        CreatedAt = new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero),
+    };
+
+    /// <summary>A voicemail with its recording's path.</summary>
+    public static Voicemail Voicemail(string? id = null) => new()
+    {
+        Id = id ?? NewId("voicemail"),
+        MailboxId = "support",
+        CallId = "call-" + Guid.NewGuid().ToString("N"),
+        CallerNumber = "+48221000200",
+        RecordedAt = new DateTimeOffset(2026, 3, 2, 9, 31, 0, TimeSpan.Zero),
+        Duration = TimeSpan.FromSeconds(17.5),
+        Path = "/var/tmp/contactcenter/recordings/call.wav",
+    };
 
     public static string Json<T>(T? document) where T : class =>
         document is null ? "null" : DocumentTypes.For<T>().Serialize(document);

@@ -1,0 +1,208 @@
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Contracts.Calls.Media;
+using ContactCenter.Contracts.Configuration;
+using ContactCenter.Sip.Authentication;
+using ContactCenter.Sip.Transactions;
+using ContactCenter.TestSupport;
+using SipTransportKind = ContactCenter.Sip.Transactions.SipTransportKind;
+
+namespace ContactCenter.Interop.Tests.FrontEnd;
+
+/// <summary>The front end's call controls beyond an inbound call on loopback, with peers built on our stack and real
+/// RTP: an agent dials out through an outbound trunk (a fake carrier), a customer is blind-transferred to a number
+/// through it, and a supervisor listens in.</summary>
+public sealed class FrontEndCallControlTests
+{
+    private const string Realm = SiteSettings.DefaultSipRealm;
+    private const string Password = "phone-secret";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task An_agent_dials_out_through_the_outbound_trunk_with_media_both_ways()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var node = await FrontEndNode.StartAsync("25000-25199");
+        await using var phone = MediaPeer.Start(25400);
+        await using var carrier = MediaPeer.Start(25600);
+        string Diagnostics() => $"{phone.Log.Tail()}\n{carrier.Log.Tail()}";
+        const string agentId = "dial-agent";
+        await AddTrunkAsync(node, carrier, cancellation);
+        await RegisterAgentAsync(node, phone, agentId, "dial-phone", queueId: null, Diagnostics, cancellation);
+
+        var media = await node.Grains.GetGrain<ICallMediaRegistry>(ICallMediaRegistry.Key).PickAsync(null);
+        Assert.NotNull(media);
+        var callId = Guid.NewGuid().ToString("N");
+        var grain = node.Grains.GetGrain<ICallGrain>(callId);
+        var dialled = await grain.DialAsync(new CallDial(agentId, "5550199", "7200", media));
+        Assert.True(dialled.Succeeded, dialled.Message);
+
+        // The agent's phone first; the carrier only once the agent answered.
+        await Conditions.WaitAsync(() => phone.Invites == 1 && !phone.Calls.IsEmpty, Wait, $"call {callId}: the agent's phone is rung and answers", Diagnostics, cancellation);
+        await Conditions.WaitAsync(() => !carrier.Calls.IsEmpty, Wait, $"call {callId}: the carrier gets the INVITE and answers", Diagnostics, cancellation);
+        Assert.True(carrier.InvitesReceived.TryPeek(out var invite));
+        Assert.Equal("95550199", invite.RequestUri.User);
+        Assert.Equal("+15550100", invite.From?.Uri.User);
+        await Eventually.TrueAsync(async () => (await grain.GetStatusAsync()).Phase == CallPhase.Connected, Wait, $"call {callId} connected");
+        var agentLeg = phone.Calls.Keys.Single();
+        var carrierLeg = carrier.Calls.Keys.Single();
+        await ExpectRtpAsync(phone, agentLeg, carrier, carrierLeg, Diagnostics, cancellation);
+
+        await carrier.Calls[carrierLeg].HangUpAsync();
+        await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg), Wait, $"call {callId}: the agent's phone gets a BYE", Diagnostics, cancellation);
+        await Eventually.TrueAsync(async () => (await grain.GetStatusAsync()).Phase is CallPhase.WrapUp or CallPhase.Ended, Wait, $"call {callId} past the conversation");
+        await Conditions.WaitAsync(() => node.Calls.CallCount == 0, Wait, $"call {callId}: the front end let the call go", Diagnostics, cancellation);
+    }
+
+    [Fact]
+    public async Task Dialling_out_without_an_outbound_trunk_ends_the_call()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var node = await FrontEndNode.StartAsync("25200-25399");
+        await using var phone = MediaPeer.Start(25800);
+        string Diagnostics() => phone.Log.Tail();
+        const string agentId = "no-trunk-agent";
+        await RegisterAgentAsync(node, phone, agentId, "no-trunk-phone", queueId: null, Diagnostics, cancellation);
+
+        var media = await node.Grains.GetGrain<ICallMediaRegistry>(ICallMediaRegistry.Key).PickAsync(null);
+        var callId = Guid.NewGuid().ToString("N");
+        var grain = node.Grains.GetGrain<ICallGrain>(callId);
+        Assert.True((await grain.DialAsync(new CallDial(agentId, "5550199", "7200", media!))).Succeeded);
+
+        await Conditions.WaitAsync(() => phone.Invites == 1 && !phone.Calls.IsEmpty, Wait, $"call {callId}: the agent's phone is rung and answers", Diagnostics, cancellation);
+        var agentLeg = phone.Calls.Keys.Single();
+        await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg), Wait, $"call {callId}: the agent's phone gets a BYE", Diagnostics, cancellation);
+        await Eventually.TrueAsync(async () => (await grain.GetStatusAsync()).Phase is CallPhase.WrapUp or CallPhase.Ended, Wait, $"call {callId} ended");
+    }
+
+    [Fact]
+    public async Task A_blind_transfer_to_a_number_bridges_the_customer_to_the_carrier_and_drops_the_agent()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var node = await FrontEndNode.StartAsync("26000-26199");
+        await using var phone = MediaPeer.Start(26400);
+        await using var caller = MediaPeer.Start(26600);
+        await using var carrier = MediaPeer.Start(26800);
+        string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{carrier.Log.Tail()}";
+        const string agentId = "transfer-agent";
+        await AddTrunkAsync(node, carrier, cancellation);
+        await RegisterAgentAsync(node, phone, agentId, "transfer-phone", "transfer-queue", Diagnostics, cancellation);
+        var (call, callId) = await ConnectCallerAsync(node, caller, phone, "transfer-queue", "7300", Diagnostics, cancellation);
+        var grain = node.Grains.GetGrain<ICallGrain>(callId);
+        var agentLeg = phone.Calls.Keys.Single();
+
+        var transfer = await grain.BlindTransferAsync(agentId, new CallTransfer(new RoutingTarget(RoutingTargetKind.ExternalNumber, "5550123")));
+        Assert.True(transfer.Succeeded, transfer.Message);
+        await Conditions.WaitAsync(() => !carrier.Calls.IsEmpty, Wait, $"call {callId}: the transfer target answers", Diagnostics, cancellation);
+        Assert.True(carrier.InvitesReceived.TryPeek(out var invite));
+        Assert.Equal("95550123", invite.RequestUri.User);
+        await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg), Wait, $"call {callId}: the agent's leg is hung up", Diagnostics, cancellation);
+        await Eventually.TrueAsync(async () => (await grain.GetStatusAsync()).EndReason == CallEndReason.Transferred, Wait, $"call {callId} ends as transferred");
+        var carrierLeg = carrier.Calls.Keys.Single();
+        await ExpectRtpAsync(caller, call.CallId, carrier, carrierLeg, Diagnostics, cancellation);
+
+        await call.HangUpAsync();
+        await Conditions.WaitAsync(() => carrier.HungUpByPeer.Contains(carrierLeg), Wait, $"call {callId}: the transfer target gets a BYE", Diagnostics, cancellation);
+        await Conditions.WaitAsync(() => node.Calls.CallCount == 0, Wait, $"call {callId}: the front end let the call go", Diagnostics, cancellation);
+    }
+
+    [Fact]
+    public async Task A_monitoring_supervisor_hears_the_call_and_is_not_heard()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var node = await FrontEndNode.StartAsync("27000-27199");
+        await using var phone = MediaPeer.Start(27400);
+        await using var caller = MediaPeer.Start(27600);
+        await using var supervisorPhone = MediaPeer.Start(27800);
+        string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{supervisorPhone.Log.Tail()}";
+        const string agentId = "monitored-agent";
+        const string supervisorId = "monitoring-supervisor";
+        await RegisterAgentAsync(node, phone, agentId, "monitored-phone", "monitored-queue", Diagnostics, cancellation);
+        await AddPhoneAsync(node, supervisorPhone, supervisorId, "supervisor-phone", queueId: null, Diagnostics, cancellation);
+        var (call, callId) = await ConnectCallerAsync(node, caller, phone, "monitored-queue", "7400", Diagnostics, cancellation);
+        var grain = node.Grains.GetGrain<ICallGrain>(callId);
+        var agentLeg = phone.Calls.Keys.Single();
+
+        var listening = await grain.ListenInAsync(supervisorId, ListenInMode.Monitor);
+        Assert.True(listening.Succeeded, listening.Message);
+        await Conditions.WaitAsync(() => supervisorPhone.Invites == 1 && !supervisorPhone.Calls.IsEmpty, Wait, $"call {callId}: the supervisor's phone is rung and answers", Diagnostics, cancellation);
+        var supervisorLeg = supervisorPhone.Calls.Keys.Single();
+        var atStart = supervisorPhone.PacketsReceived(supervisorLeg);
+        await Conditions.WaitAsync(() => supervisorPhone.PacketsReceived(supervisorLeg) > atStart + 50, Wait, $"call {callId}: the supervisor hears the call", Diagnostics, cancellation);
+        // Caller and agent still hear each other through the mix.
+        await ExpectRtpAsync(caller, call.CallId, phone, agentLeg, Diagnostics, cancellation);
+
+        var stopped = await grain.StopListenInAsync(supervisorId);
+        Assert.True(stopped.Succeeded, stopped.Message);
+        await Conditions.WaitAsync(() => supervisorPhone.HungUpByPeer.Contains(supervisorLeg), Wait, $"call {callId}: the supervisor's leg is hung up", Diagnostics, cancellation);
+        await ExpectRtpAsync(caller, call.CallId, phone, agentLeg, Diagnostics, cancellation);
+        await call.HangUpAsync();
+        await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg), Wait, $"call {callId}: the agent's phone gets a BYE", Diagnostics, cancellation);
+    }
+
+    private static async Task AddTrunkAsync(FrontEndNode node, MediaPeer carrier, CancellationToken cancellation) =>
+        await node.Documents.CreateAsync(new Trunk
+        {
+            Id = "carrier",
+            Name = "Fake carrier",
+            Host = carrier.Udp.Host,
+            Port = carrier.Udp.Port,
+            Inbound = false,
+            Outbound = true,
+            DialPrefix = "9",
+            OutboundCallerId = "+15550100",
+        }, cancellation);
+
+    /// <summary>An agent profile with a SIP account and its phone registered, the agent logged in.</summary>
+    private static async Task RegisterAgentAsync(FrontEndNode node, MediaPeer phone, string agentId, string user, string? queueId,
+        Func<string> diagnostics, CancellationToken cancellation)
+    {
+        await AddPhoneAsync(node, phone, agentId, user, queueId, diagnostics, cancellation);
+        Assert.True((await node.Grains.GetGrain<IAgentGrain>(agentId).LogInAsync()).Succeeded);
+    }
+
+    private static async Task AddPhoneAsync(FrontEndNode node, MediaPeer phone, string agentId, string user, string? queueId,
+        Func<string> diagnostics, CancellationToken cancellation)
+    {
+        if (queueId is not null)
+        {
+            await node.Documents.CreateAsync(new Queue { Id = queueId, Name = queueId }, cancellation);
+        }
+        await node.Documents.CreateAsync(new AgentProfile
+        {
+            Id = agentId,
+            Name = agentId,
+            Queues = queueId is null ? [] : [new QueueMembership(queueId)],
+            SipUsername = user,
+            SipPasswordMd5Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Md5, user, Realm, Password),
+            SipPasswordSha256Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Sha256, user, Realm, Password),
+        }, cancellation);
+        var frontEnd = new SipEndPoint(SipTransportKind.Udp, "127.0.0.1", node.SipPort);
+        var registered = await Conditions.WithinAsync(phone.RegisterAsync(frontEnd, user, Password), Wait, $"{user} registers", diagnostics, cancellation);
+        Assert.Equal(200, registered.StatusCode);
+    }
+
+    /// <summary>A caller dials a new inbound number of the agent's queue and talks to the agent.</summary>
+    private static async Task<(ContactCenter.Sip.UserAgents.SipOutgoingCall Call, string CallId)> ConnectCallerAsync(
+        FrontEndNode node, MediaPeer caller, MediaPeer phone, string queueId, string number, Func<string> diagnostics, CancellationToken cancellation)
+    {
+        await node.Documents.CreateAsync(new InboundNumber { Id = number, Name = number, Target = InboundNumberTargetKind.Queue, TargetId = queueId }, cancellation);
+        var call = caller.Call(new SipEndPoint(SipTransportKind.Udp, "127.0.0.1", node.SipPort), number);
+        var answered = await Conditions.WithinAsync(call.Answered, Wait, "the front end answers the caller", diagnostics, cancellation);
+        Assert.Equal(200, answered.StatusCode);
+        var callId = node.Calls.FindCallId(call.CallId);
+        Assert.NotNull(callId);
+        await Conditions.WaitAsync(() => phone.Invites == 1 && !phone.Calls.IsEmpty, Wait, $"call {callId}: the agent's phone is rung and answers", diagnostics, cancellation);
+        var grain = node.Grains.GetGrain<ICallGrain>(callId);
+        await Eventually.TrueAsync(async () => (await grain.GetStatusAsync()).Phase == CallPhase.Connected, Wait, $"call {callId} connected");
+        return (call, callId);
+    }
+
+    /// <summary>At least a second more of 20 ms frames (50 packets) received at both ends.</summary>
+    private static async Task ExpectRtpAsync(MediaPeer a, string aLeg, MediaPeer b, string bLeg, Func<string> diagnostics, CancellationToken cancellation)
+    {
+        var start = (A: a.PacketsReceived(aLeg), B: b.PacketsReceived(bLeg));
+        await Conditions.WaitAsync(() => a.PacketsReceived(aLeg) > start.A + 50 && b.PacketsReceived(bLeg) > start.B + 50,
+            Wait, $"RTP both ways (from {start.A} and {start.B})", diagnostics, cancellation);
+    }
+}
