@@ -45,6 +45,9 @@ internal sealed partial class SipFrontEnd(
     /// <summary>The running core; null before start.</summary>
     public FrontEndCalls? Calls => _calls;
 
+    /// <summary>Where the registered agents' phones are; null before start.</summary>
+    public AgentBindingStore? Bindings { get; private set; }
+
     /// <summary>The running stack; null before start.</summary>
     public SipStack? Stack => _stack;
 
@@ -64,10 +67,10 @@ internal sealed partial class SipFrontEnd(
                 RecordingDirectory = options.RecordingDirectory,
             },
             time, loggerFactory);
-        var bindings = new AgentBindingStore();
+        var bindings = Bindings = new AgentBindingStore();
         var authenticator = new SipDigestAuthenticator(
             new AgentCredentialStore(store, realm), time, loggerFactory.CreateLogger<SipDigestAuthenticator>(),
-            new SipAuthenticationOptions { Realm = realm });
+            new SipAuthenticationOptions { Realm = realm, Algorithms = options.DigestAlgorithms ?? [SipDigestAlgorithm.Md5] });
         _registrar = new SipRegistrar(bindings, time, loggerFactory.CreateLogger<SipRegistrar>(), authenticator: authenticator);
         _calls = new FrontEndCalls(grains, store, _engine, bindings, options, trustLoopback: node.ConnectionString is null, time,
             metrics, loggerFactory.CreateLogger<FrontEndCalls>());

@@ -29,6 +29,8 @@ internal sealed class FrontEndNode : IAsyncDisposable
 
     public FrontEndCalls Calls => _app.Services.GetRequiredService<SipFrontEnd>().Calls!;
 
+    public AgentBindingStore Bindings => _app.Services.GetRequiredService<SipFrontEnd>().Bindings!;
+
     public static async Task<FrontEndNode> StartAsync(string rtpPorts)
     {
         var ports = LoopbackPorts.Tcp(2);
