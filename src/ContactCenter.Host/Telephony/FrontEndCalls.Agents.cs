@@ -82,32 +82,13 @@ internal sealed partial class FrontEndCalls
             {
                 return;
             }
-            var profile = await _store.GetAsync<AgentProfile>(agent.AgentId);
-            var binding = profile?.SipUsername is { } user ? await _bindings.FindLatestAsync(user, _time.GetUtcNow()) : null;
-            if (binding is null)
+            var sip = await InvitePhoneAsync(call, agent, why =>
             {
-                LogAgentUnreachable(_logger, call.CallId, agent.AgentId, profile?.SipUsername is null ? "the profile has no SIP account" : "no phone is registered");
+                LogAgentUnreachable(_logger, call.CallId, agent.AgentId, why);
                 Failed(call, agent, AgentLegFailure.Unreachable);
-                return;
-            }
-            var media = _engine.CreateLeg($"{call.CallId}-{agent.AgentId}-{Guid.NewGuid():N}", call.CallerMedia.Codec, call.CallerMedia.TelephoneEventPayloadType);
-            // The caller's law only: the leg's law is fixed when it is made, and the bridge relays without transcoding then.
-            var offer = SdpOfferAnswer.CreateOffer(FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(media.Codec)]));
-            SipOutgoingCall? sip = null;
-            lock (call.Sync)
-            {
-                if (!agent.Dropped)
-                {
-                    agent.Media = media;
-                    agent.Offer = offer;
-                    sip = _userAgent!.Invite(binding.Contact.Uri, Destination(binding), offer.ToBytes());
-                    agent.Sip = sip;
-                    _bySipCallId[sip.CallId] = (call, agent.AgentId);
-                }
-            }
+            });
             if (sip is null)
             {
-                Release(agent.AgentId, media);
                 return;
             }
             var timeout = request.RingTimeout > TimeSpan.Zero ? request.RingTimeout : _options.DefaultRingTimeout;
@@ -269,4 +250,38 @@ internal sealed partial class FrontEndCalls
 
     [LoggerMessage(172, LogLevel.Information, "Telephony: call {CallId}: agent {AgentId} left ({Reason})")]
     private static partial void LogAgentLeft(ILogger logger, string callId, string agentId, SipCallEndReason reason);
+
+    /// <summary>Calls the phone registered for <paramref name="leg"/>'s agent (or supervisor) on a new media leg: the
+    /// leg's outgoing SIP call, or null when no phone can be reached (<paramref name="unreachable"/> is told why) or the
+    /// leg was dropped meanwhile.</summary>
+    private async Task<SipOutgoingCall?> InvitePhoneAsync(FrontEndCall call, FrontEndAgentLeg leg, Action<string> unreachable)
+    {
+        var profile = await _store.GetAsync<AgentProfile>(leg.AgentId);
+        var binding = profile?.SipUsername is { } user ? await _bindings.FindLatestAsync(user, _time.GetUtcNow()) : null;
+        if (binding is null)
+        {
+            unreachable(profile?.SipUsername is null ? "the profile has no SIP account" : "no phone is registered");
+            return null;
+        }
+        var media = _engine.CreateLeg($"{call.CallId}-{leg.AgentId}-{Guid.NewGuid():N}", call.CallerMedia.Codec, call.CallerMedia.TelephoneEventPayloadType);
+        // The caller's law only: the leg's law is fixed when it is made, and the bridge relays without transcoding then.
+        var offer = SdpOfferAnswer.CreateOffer(FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(media.Codec)]));
+        SipOutgoingCall? sip = null;
+        lock (call.Sync)
+        {
+            if (!leg.Dropped)
+            {
+                leg.Media = media;
+                leg.Offer = offer;
+                sip = _userAgent!.Invite(binding.Contact.Uri, Destination(binding), offer.ToBytes());
+                leg.Sip = sip;
+                _bySipCallId[sip.CallId] = (call, leg.AgentId);
+            }
+        }
+        if (sip is null)
+        {
+            Release(leg.AgentId, media);
+        }
+        return sip;
+    }
 }

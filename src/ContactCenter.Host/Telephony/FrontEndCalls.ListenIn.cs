@@ -1,5 +1,4 @@
 using ContactCenter.Contracts.Calls.Media;
-using ContactCenter.Contracts.Configuration;
 using ContactCenter.Media.Mixing;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Sdp;
@@ -62,30 +61,9 @@ internal sealed partial class FrontEndCalls
     {
         try
         {
-            var profile = await _store.GetAsync<AgentProfile>(leg.AgentId);
-            var binding = profile?.SipUsername is { } user ? await _bindings.FindLatestAsync(user, _time.GetUtcNow()) : null;
-            if (binding is null)
-            {
-                SupervisorUnreachable(call, leg, profile?.SipUsername is null ? "the profile has no SIP account" : "no phone is registered");
-                return;
-            }
-            var media = _engine.CreateLeg($"{call.CallId}-{leg.AgentId}-{Guid.NewGuid():N}", call.CallerMedia.Codec, call.CallerMedia.TelephoneEventPayloadType);
-            var offer = SdpOfferAnswer.CreateOffer(FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(media.Codec)]));
-            SipOutgoingCall? sip = null;
-            lock (call.Sync)
-            {
-                if (!leg.Dropped)
-                {
-                    leg.Media = media;
-                    leg.Offer = offer;
-                    sip = _userAgent!.Invite(binding.Contact.Uri, Destination(binding), offer.ToBytes());
-                    leg.Sip = sip;
-                    _bySipCallId[sip.CallId] = (call, leg.AgentId);
-                }
-            }
+            var sip = await InvitePhoneAsync(call, leg, why => SupervisorUnreachable(call, leg, why));
             if (sip is null)
             {
-                Release(leg.AgentId, media);
                 return;
             }
             SipResponse response;
@@ -94,7 +72,7 @@ internal sealed partial class FrontEndCalls
                 response = await sip.Answered;
             }
             var negotiated = response.IsSuccess && SdpParser.TryParse(response.Body.Span, out var answer, out _)
-                ? SdpOfferAnswer.ProcessAnswer(offer, answer)
+                ? SdpOfferAnswer.ProcessAnswer(leg.Offer!, answer)
                 : null;
             if (negotiated is null)
             {
@@ -108,7 +86,7 @@ internal sealed partial class FrontEndCalls
                     EndSip(sip);
                     return;
                 }
-                FrontEndSdp.Apply(media, negotiated);
+                FrontEndSdp.Apply(leg.Media!, negotiated);
                 leg.Answered = true;
                 SuperviseLocked(call);
             }
