@@ -114,6 +114,13 @@ public sealed class WorkspaceTests(Chromium chromium) : IClassFixture<Chromium>
         await Expect(Tile(wallboard, "free")).ToHaveTextAsync("1");
         await Pages.AssertNoLayoutShiftAsync(supervisor, "supervisor");
         await Pages.AssertNoLayoutShiftAsync(wallboard, "wallboard");
+
+        // The supervisor narrows the grid to one queue's agents (the demo's agent2 works in sales only), then widens it.
+        await supervisor.SelectOptionAsync("[data-testid=agent-group]", "support");
+        await Expect(supervisor.Locator("[data-testid=agent-row][data-agent-id=agent2]")).ToBeHiddenAsync();
+        await Expect(supervisor.Locator($"[data-testid=agent-row][data-agent-id={AgentId}]")).ToBeVisibleAsync();
+        await supervisor.SelectOptionAsync("[data-testid=agent-group]", "");
+        await Expect(supervisor.Locator("[data-testid=agent-row][data-agent-id=agent2]")).ToBeVisibleAsync();
     }
 
     /// <summary>Keeps every distinct text the element shows, in order, in <c>window.__states</c> (the element may be

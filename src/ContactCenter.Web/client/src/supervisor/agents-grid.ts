@@ -38,6 +38,7 @@ export class AgentsGrid {
   private queueOptions: { value: string; label: string }[] = [];
   private names = new Map<string, string>();
   private profileQueues = new Map<string, string[]>();
+  private group = "";
 
   constructor(private readonly body: HTMLTableSectionElement, private readonly actions: AgentActions) {}
 
@@ -52,6 +53,15 @@ export class AgentsGrid {
       setOptions(row.pauseSelect, this.pauseOptions, "Pause code…");
       setOptions(row.queueSelect, this.queueOptionsOf(id), "Queue…");
       row.row.cells[0]!.textContent = this.nameOf(id);
+      this.showIfInGroup(row);
+    }
+  }
+
+  /** Shows only the agents of one queue — those whose profile or current log-in names it — or everyone ("" ). */
+  showGroup(queueId: string): void {
+    this.group = queueId;
+    for (const row of this.rows.values()) {
+      this.showIfInGroup(row);
     }
   }
 
@@ -72,6 +82,7 @@ export class AgentsGrid {
     row.queues.textContent = status.queues.map((q) => q.queueId).join(", ") || "–";
     row.queues.title = row.queues.textContent;
     row.listen.disabled = currentCallOf(status) === undefined;
+    this.showIfInGroup(row);
     this.tickRow(row);
   }
 
@@ -84,6 +95,15 @@ export class AgentsGrid {
 
   status(agentId: string): AgentStatus | undefined {
     return this.rows.get(agentId)?.status;
+  }
+
+  private showIfInGroup(row: Row): void {
+    const id = row.status.agentId;
+    const shown = this.group === "" || (this.profileQueues.get(id) ?? []).includes(this.group)
+      || row.status.queues.some((q) => q.queueId === this.group);
+    if (row.row.hidden === shown) {
+      row.row.hidden = !shown;
+    }
   }
 
   private tickRow(row: Row): void {

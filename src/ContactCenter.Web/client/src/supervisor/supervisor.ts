@@ -99,6 +99,9 @@ async function loadConfiguration(): Promise<void> {
   const codeOptions = codes.status === "fulfilled" ? codes.value.map((c) => ({ value: c.id, label: c.name })) : [];
   const queueOptions = queueDocs.status === "fulfilled" ? queueDocs.value.map((q) => ({ value: q.id, label: q.name })) : [];
   queuesGrid.setNames(new Map(queueOptions.map((q) => [q.value, q.label])));
+  const group = byId<HTMLSelectElement>("agent-group");
+  group.replaceChildren(h("option", { value: "" }, "All agents"), ...queueOptions.map((q) => h("option", { value: q.value }, q.label)));
+  group.onchange = () => grid.showGroup(group.value);
   grid.configure(names, profileQueues, codeOptions, queueOptions);
   if ([profiles, codes, queueDocs].some((r) => r.status === "rejected")) {
     status("Some configuration could not be read; ids are shown instead of names.", "error");
