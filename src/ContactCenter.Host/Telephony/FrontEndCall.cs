@@ -49,6 +49,16 @@ internal sealed class FrontEndCall(string callId, SipCall? caller, MediaLeg call
     /// <summary>Caller, agent and supervisor mixed while a supervisor listens in (in place of <see cref="Bridge"/>).</summary>
     public Conference? Supervision { get; set; }
 
+    /// <summary>The call's agent and a consulted agent talking while the customer holds; null when no consultation.</summary>
+    public MediaBridge? Consultation { get; set; }
+
+    /// <summary>Caller, the call's agent and the consulted agent mixed (in place of <see cref="Bridge"/>); null when
+    /// no conference.</summary>
+    public Conference? Conference { get; set; }
+
+    /// <summary>The caller's voicemail being recorded; null when none.</summary>
+    public FrontEndVoicemail? Voicemail { get; set; }
+
     /// <summary>The agent the caller talks to (or returns to after hold).</summary>
     public string? BridgedAgentId { get; set; }
 

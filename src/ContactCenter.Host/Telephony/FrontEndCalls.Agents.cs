@@ -197,10 +197,11 @@ internal sealed partial class FrontEndCalls
         Report(call, new AgentHungUp(call.CallId, agentId));
     }
 
-    /// <summary>Takes the agent's leg out of the bridge (and out of a supervision); a recording is parked for whoever talks
-    /// to the caller next.</summary>
+    /// <summary>Takes the agent's leg out of the bridge (and out of a supervision, a consultation or a conference); a
+    /// recording is parked for whoever talks to the caller next.</summary>
     private void UnbridgeLocked(FrontEndCall call, FrontEndAgentLeg agent)
     {
+        LeaveSecondAgentMediaLocked(call, agent);
         EndSupervisionLocked(call);
         if (call.Bridge is { } bridge && agent.Media is { } media && bridge.Agent == media)
         {

@@ -237,10 +237,14 @@ internal sealed partial class FrontEndCalls
         }
         call.PlaybackEndsAt = null;
         call.CallerMedia.StopPlayout();
-        if (call.Supervision is { } supervision && supervision.Legs[HearingMatrix.Agent] == agentMedia)
+        if (call.Supervision is { } supervision && supervision.Legs[HearingMatrix.Agent] == agentMedia
+            || call.Conference is { } conference && conference.Legs.Contains(agentMedia))
         {
             return;
         }
+        // The customer is back: a consultation or a conference without this agent is over.
+        EndConsultationLocked(call);
+        EndConferenceLocked(call);
         EndSupervisionLocked(call);
         if (call.Bridge is { } existing)
         {

@@ -97,6 +97,8 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
             lock (entry.Call.Sync)
             {
                 entry.Call.CallerMedia.StopPlayout();
+                // What the caller said before hanging up is the message: reported before the hang-up.
+                FinishVoicemailLocked(entry.Call, report: true);
             }
             Report(entry.Call, new CallerHungUp(entry.Call.CallId));
         }
@@ -124,6 +126,9 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
             {
                 agent.Dropped = true;
             }
+            FinishVoicemailLocked(call, report: reportCallerHungUp);
+            EndConsultationLocked(call);
+            EndConferenceLocked(call);
             StopRecordingLocked(call);
             call.Bridge?.Dispose();
             call.Bridge = null;

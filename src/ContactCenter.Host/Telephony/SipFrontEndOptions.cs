@@ -28,6 +28,10 @@ internal sealed class SipFrontEndOptions
     /// <c>contactcenter/recordings</c> under the system's temporary folder.</summary>
     public string RecordingDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "contactcenter", "recordings");
 
+    /// <summary>Where callers' voicemails go (<c>{callId}-{recordingId}.wav</c>, 8 kHz mono 16-bit PCM). Default
+    /// <c>contactcenter/voicemail</c> under the system's temporary folder.</summary>
+    public string VoicemailDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "contactcenter", "voicemail");
+
     /// <summary>The digest algorithms the registrar challenges agents' phones with, one WWW-Authenticate each, in this
     /// order (<c>Telephony__DigestAlgorithms__0=Sha256</c>, …). Default MD5 only: Debian's baresip (libre 1.x) and many
     /// desk phones refuse a challenge list that names an algorithm they lack, rather than picking the one they know.

@@ -78,6 +78,21 @@ public sealed class MediaEngine : IAsyncDisposable
         return recording;
     }
 
+    /// <summary>Records what <paramref name="leg"/> receives into an 8 kHz mono WAV file at <paramref name="path"/> (its
+    /// folder is created), at most <paramref name="maxDuration"/> of it; complete or dispose the recorder to end it.</summary>
+    /// <exception cref="IOException">The file exists already.</exception>
+    /// <exception cref="InvalidOperationException">The leg is bridged or mixed.</exception>
+    public VoicemailRecorder RecordVoicemail(MediaLeg leg, string path, TimeSpan maxDuration)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        return new VoicemailRecorder(leg, path, maxDuration);
+    }
+
     /// <summary>Mixes legs by a matrix (dispose the conference to end it).</summary>
     public Conference Mix(IReadOnlyList<MediaLeg> legs, HearingMatrix matrix) => new(legs, matrix, _time, _options.Jitter);
 

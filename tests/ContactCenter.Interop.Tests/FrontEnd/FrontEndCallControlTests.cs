@@ -11,7 +11,7 @@ namespace ContactCenter.Interop.Tests.FrontEnd;
 
 /// <summary>The front end's call controls beyond an inbound call on loopback, with peers built on our stack and real
 /// RTP: an agent dials out through an outbound trunk (a fake carrier), a customer is blind-transferred to a number
-/// through it, and a supervisor listens in.</summary>
+/// through it, a supervisor listens in, and an agent consults a second agent, then transfers or conferences.</summary>
 public sealed class FrontEndCallControlTests
 {
     private const string Realm = SiteSettings.DefaultSipRealm;
@@ -138,6 +138,72 @@ public sealed class FrontEndCallControlTests
         await ExpectRtpAsync(caller, call.CallId, phone, agentLeg, Diagnostics, cancellation);
         await call.HangUpAsync();
         await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg), Wait, $"call {callId}: the agent's phone gets a BYE", Diagnostics, cancellation);
+    }
+
+    [Fact]
+    public async Task A_consultation_connects_the_two_agents_while_the_customer_hears_music_and_a_completed_transfer_connects_the_customer()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var node = await FrontEndNode.StartAsync("28000-28199");
+        await using var phone = MediaPeer.Start(28400);
+        await using var caller = MediaPeer.Start(28600);
+        await using var secondPhone = MediaPeer.Start(28800);
+        string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{secondPhone.Log.Tail()}";
+        const string agentId = "consulting-agent";
+        const string secondAgentId = "consulted-agent";
+        await RegisterAgentAsync(node, phone, agentId, "consulting-phone", "consult-queue", Diagnostics, cancellation);
+        var (call, callId) = await ConnectCallerAsync(node, caller, phone, "consult-queue", "7500", Diagnostics, cancellation);
+        await RegisterAgentAsync(node, secondPhone, secondAgentId, "consulted-phone", queueId: null, Diagnostics, cancellation);
+        var grain = node.Grains.GetGrain<ICallGrain>(callId);
+        var agentLeg = phone.Calls.Keys.Single();
+
+        var consult = await grain.ConsultAsync(agentId, secondAgentId);
+        Assert.True(consult.Succeeded, consult.Message);
+        await Conditions.WaitAsync(() => secondPhone.Invites == 1 && !secondPhone.Calls.IsEmpty, Wait, $"call {callId}: the consulted agent's phone is rung and answers", Diagnostics, cancellation);
+        var secondLeg = secondPhone.Calls.Keys.Single();
+        await ExpectRtpAsync(phone, agentLeg, secondPhone, secondLeg, Diagnostics, cancellation);
+        var music = caller.PacketsReceived(call.CallId);
+        await Conditions.WaitAsync(() => caller.PacketsReceived(call.CallId) > music + 50, Wait, $"call {callId}: the held customer hears music", Diagnostics, cancellation);
+
+        var completed = await grain.CompleteTransferAsync(agentId);
+        Assert.True(completed.Succeeded, completed.Message);
+        await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg), Wait, $"call {callId}: the first agent's leg is hung up", Diagnostics, cancellation);
+        await ExpectRtpAsync(caller, call.CallId, secondPhone, secondLeg, Diagnostics, cancellation);
+        await call.HangUpAsync();
+        await Conditions.WaitAsync(() => secondPhone.HungUpByPeer.Contains(secondLeg), Wait, $"call {callId}: the second agent's phone gets a BYE", Diagnostics, cancellation);
+        await Conditions.WaitAsync(() => node.Calls.CallCount == 0, Wait, $"call {callId}: the front end let the call go", Diagnostics, cancellation);
+    }
+
+    [Fact]
+    public async Task A_conference_mixes_the_customer_and_both_agents()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var node = await FrontEndNode.StartAsync("29000-29199");
+        await using var phone = MediaPeer.Start(29400);
+        await using var caller = MediaPeer.Start(29600);
+        await using var secondPhone = MediaPeer.Start(29800);
+        string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{secondPhone.Log.Tail()}";
+        const string agentId = "conferencing-agent";
+        const string secondAgentId = "conferenced-agent";
+        await RegisterAgentAsync(node, phone, agentId, "conferencing-phone", "conference-queue", Diagnostics, cancellation);
+        var (call, callId) = await ConnectCallerAsync(node, caller, phone, "conference-queue", "7600", Diagnostics, cancellation);
+        await RegisterAgentAsync(node, secondPhone, secondAgentId, "conferenced-phone", queueId: null, Diagnostics, cancellation);
+        var grain = node.Grains.GetGrain<ICallGrain>(callId);
+        var agentLeg = phone.Calls.Keys.Single();
+        Assert.True((await grain.ConsultAsync(agentId, secondAgentId)).Succeeded);
+        await Conditions.WaitAsync(() => secondPhone.Invites == 1 && !secondPhone.Calls.IsEmpty, Wait, $"call {callId}: the consulted agent's phone is rung and answers", Diagnostics, cancellation);
+        var secondLeg = secondPhone.Calls.Keys.Single();
+        await ExpectRtpAsync(phone, agentLeg, secondPhone, secondLeg, Diagnostics, cancellation);
+
+        var conference = await grain.ConferenceAsync(agentId);
+        Assert.True(conference.Succeeded, conference.Message);
+        await ExpectRtpAsync(caller, call.CallId, phone, agentLeg, Diagnostics, cancellation);
+        await ExpectRtpAsync(secondPhone, secondLeg, caller, call.CallId, Diagnostics, cancellation);
+
+        await call.HangUpAsync();
+        await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg) && secondPhone.HungUpByPeer.Contains(secondLeg), Wait,
+            $"call {callId}: both agents' phones get a BYE", Diagnostics, cancellation);
+        await Conditions.WaitAsync(() => node.Calls.CallCount == 0, Wait, $"call {callId}: the front end let the call go", Diagnostics, cancellation);
     }
 
     private static async Task AddTrunkAsync(FrontEndNode node, MediaPeer carrier, CancellationToken cancellation) =>

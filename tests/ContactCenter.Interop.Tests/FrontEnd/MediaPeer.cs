@@ -59,6 +59,9 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
     /// <summary>RTP packets received on the leg of a call.</summary>
     public long PacketsReceived(string callId) => _legs.TryGetValue(callId, out var leg) ? leg.Session.PacketsReceived : 0;
 
+    /// <summary>RTP packets sent on the leg of a call.</summary>
+    public long PacketsSent(string callId) => _legs.TryGetValue(callId, out var leg) ? leg.Session.Outbound.PacketCount : 0;
+
     /// <summary>REGISTERs <paramref name="user"/> with the front end, answering its digest challenge.</summary>
     public Task<SipResponse> RegisterAsync(SipEndPoint registrar, string user, string password)
     {
