@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Web.Apis;
 
@@ -22,22 +21,10 @@ public static class AgentProfilesApi
 
     private const string Tag = "AgentProfiles";
 
-    internal static VersionedResource<AgentProfileResource> Resource { get; } = new(
-        "agentProfile",
-        "agent profile",
-        profile => profile.Id,
-        profile => profile.Version,
-        async (services, id, cancel) =>
-            await Store(services).GetAsync<AgentProfile>(id, cancel) is { } profile ? AgentProfileResource.From(profile) : null,
-        async (services, profile, cancel) =>
-            AgentProfileResource.From(await Store(services).CreateAsync(profile.ToProfile(stored: null), cancel)),
-        async (services, profile, version, cancel) =>
-        {
-            // The hashes read here go with the compare-and-swap on the version.
-            var stored = await Store(services).GetAsync<AgentProfile>(profile.Id, cancel);
-            return AgentProfileResource.From(await Store(services).UpdateAsync(profile.ToProfile(stored), version, cancel));
-        },
-        (services, id, version, cancel) => Store(services).DeleteAsync<AgentProfile>(id, version, cancel));
+    // A replaced profile keeps its hashes while its SIP user name stays the same (AgentProfileResource.ToProfile).
+    internal static VersionedResource<AgentProfileResource> Resource { get; } =
+        VersionedResource<AgentProfileResource>.KeepingServerMembers<AgentProfile>(DocumentKind.AgentProfile, "agent profile",
+            profile => profile.Id, profile => profile.Version, AgentProfileResource.From, (profile, stored) => profile.ToProfile(stored));
 
     /// <summary>Maps <c>GET /agent-profiles</c>, <c>GET</c>, <c>PUT</c>, <c>DELETE /agent-profiles/{id}</c> and
     /// <c>PUT /agent-profiles/{id}/sip-password</c> on <paramref name="api"/> (the <c>/api/v1</c> group).</summary>
@@ -77,6 +64,4 @@ public static class AgentProfilesApi
                 SipPasswordSha256Ha1 = SipPasswordHashes.Sha256Ha1(p.SipUsername!, realm, password),
             });
     }
-
-    private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredService<IDocumentStore>();
 }

@@ -17,26 +17,16 @@ public static partial class AnnouncementsApi
 {
     private const string Tag = "Announcements";
 
-    internal static VersionedResource<Announcement> Resource { get; } = new(
-        "announcement",
-        "announcement",
-        announcement => announcement.Id,
-        announcement => announcement.Version,
-        (services, id, cancel) => Store(services).GetAsync<Announcement>(id, cancel),
-        (services, announcement, cancel) =>
-            Store(services).CreateAsync(announcement with { AudioSha256 = null, AudioDuration = TimeSpan.Zero }, cancel),
-        async (services, announcement, version, cancel) =>
-        {
-            // The recording's hash and duration are the upload's: the ones read here go with the compare-and-swap on
-            // the version, so an upload in between fails the write rather than being undone by it.
-            var stored = await Store(services).GetAsync<Announcement>(announcement.Id, cancel);
-            return await Store(services).UpdateAsync(announcement with
+    // The recording's hash and duration are the upload's: a create has none, a replace keeps the stored ones; a delete
+    // takes the recording with it.
+    internal static VersionedResource<Announcement> Resource { get; } =
+        VersionedResource<Announcement>.KeepingServerMembers<Announcement>(DocumentKind.Announcement, "announcement",
+            announcement => announcement.Id, announcement => announcement.Version, announcement => announcement,
+            (announcement, stored) => announcement with
             {
                 AudioSha256 = stored?.AudioSha256,
                 AudioDuration = stored?.AudioDuration ?? TimeSpan.Zero,
-            }, version, cancel);
-        },
-        DeleteAsync);
+            }) with { Delete = DeleteAsync };
 
     /// <summary>Maps <c>GET /announcements</c>, <c>GET</c>, <c>PUT</c>, <c>DELETE /announcements/{id}</c> and
     /// <c>GET</c> and <c>PUT /announcements/{id}/audio</c> on <paramref name="api"/> (the <c>/api/v1</c> group).</summary>

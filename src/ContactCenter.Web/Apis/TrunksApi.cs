@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactCenter.Web.Apis;
 
@@ -19,20 +18,10 @@ public static class TrunksApi
 
     private const string Tag = "Trunks";
 
-    internal static VersionedResource<TrunkResource> Resource { get; } = new(
-        "trunk",
-        "trunk",
-        trunk => trunk.Id,
-        trunk => trunk.Version,
-        async (services, id, cancel) => await Store(services).GetAsync<Trunk>(id, cancel) is { } trunk ? TrunkResource.From(trunk) : null,
-        async (services, trunk, cancel) => TrunkResource.From(await Store(services).CreateAsync(trunk.ToTrunk(authPassword: null), cancel)),
-        async (services, trunk, version, cancel) =>
-        {
-            // A replaced trunk keeps its secret: the one read here goes with the compare-and-swap on the version.
-            var stored = await Store(services).GetAsync<Trunk>(trunk.Id, cancel);
-            return TrunkResource.From(await Store(services).UpdateAsync(trunk.ToTrunk(stored?.AuthPassword), version, cancel));
-        },
-        (services, id, version, cancel) => Store(services).DeleteAsync<Trunk>(id, version, cancel));
+    // A replaced trunk keeps its secret.
+    internal static VersionedResource<TrunkResource> Resource { get; } =
+        VersionedResource<TrunkResource>.KeepingServerMembers<Trunk>(DocumentKind.Trunk, "trunk",
+            trunk => trunk.Id, trunk => trunk.Version, TrunkResource.From, (trunk, stored) => trunk.ToTrunk(stored?.AuthPassword));
 
     /// <summary>Maps <c>GET /trunks</c>, <c>GET</c>, <c>PUT</c>, <c>DELETE /trunks/{id}</c> and
     /// <c>PUT /trunks/{id}/password</c> on <paramref name="api"/> (the <c>/api/v1</c> group), all for admins.</summary>
@@ -64,6 +53,4 @@ public static class TrunksApi
         return await SecretWrites.StoreAsync(http, Resource, "password", id, trunk, trunk.Version, TrunkResource.From, t => t.Version,
             invalid, t => t with { AuthPassword = password });
     }
-
-    private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredService<IDocumentStore>();
 }

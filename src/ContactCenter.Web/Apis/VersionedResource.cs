@@ -36,5 +36,24 @@ internal sealed record VersionedResource<T>(
         (services, document, version, cancel) => Documents(services).UpdateAsync(document, version, cancel),
         (services, id, version, cancel) => Documents(services).DeleteAsync<T>(id, version, cancel));
 
+    /// <summary>A configuration document kind shown through <paramref name="view"/> and carrying members only the server
+    /// sets (a secret, an upload's hash): <paramref name="write"/> makes the document from what the client sent and the
+    /// stored one (null on create). A replace reads the stored document first and writes with a compare-and-swap on
+    /// the version, so a change of those members in between fails the write rather than being undone by it.</summary>
+    public static VersionedResource<T> KeepingServerMembers<TDocument>(DocumentKind kind, string noun, Func<T, string> idOf,
+        Func<T, long> versionOf, Func<TDocument, T> view, Func<T, TDocument?, TDocument> write) where TDocument : class => new(
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString()),
+        noun,
+        idOf,
+        versionOf,
+        async (services, id, cancel) => await Documents(services).GetAsync<TDocument>(id, cancel) is { } document ? view(document) : null,
+        async (services, resource, cancel) => view(await Documents(services).CreateAsync(write(resource, null), cancel)),
+        async (services, resource, version, cancel) =>
+        {
+            var stored = await Documents(services).GetAsync<TDocument>(idOf(resource), cancel);
+            return view(await Documents(services).UpdateAsync(write(resource, stored), version, cancel));
+        },
+        (services, id, version, cancel) => Documents(services).DeleteAsync<TDocument>(id, version, cancel));
+
     private static IDocumentStore Documents(IServiceProvider services) => services.GetRequiredService<IDocumentStore>();
 }
