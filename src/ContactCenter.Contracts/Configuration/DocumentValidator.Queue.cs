@@ -25,6 +25,7 @@ public static partial class DocumentValidator
         Skills(errors, queue.RequiredSkills, "requiredSkills");
         errors.NotNegative(queue.StickyWait, "stickyWait");
         errors.Require(queue.StickyWait <= TimeSpan.FromHours(1), "stickyWait", "must be at most one hour");
+        Treatment(errors, queue.Treatment);
         if (queue.NoAnswerPolicyId is not null)
         {
             errors.Id(queue.NoAnswerPolicyId, "noAnswerPolicyId");
@@ -136,6 +137,40 @@ public static partial class DocumentValidator
                     break;
             }
             Target(errors, rule.Target, $"{field}.target", ownQueueId);
+        }
+    }
+
+    private static void Treatment(FieldErrorsBuilder errors, QueueTreatment? treatment)
+    {
+        if (treatment is null)
+        {
+            errors.Add("treatment", "is required");
+            return;
+        }
+        errors.Id(treatment.MusicPromptId, "treatment.musicPromptId");
+        if (treatment.AnnounceEvery is { } every)
+        {
+            errors.Require(every >= QueueTreatmentLimits.ShortestAnnounceInterval && every <= QueueTreatmentLimits.LongestAnnounceInterval,
+                "treatment.announceEvery", "must be between 10 seconds and one hour");
+        }
+        if (treatment.OptionsPromptId is not null)
+        {
+            errors.Id(treatment.OptionsPromptId, "treatment.optionsPromptId");
+        }
+        var options = Defaulted(treatment.Options);
+        errors.Require(options.Length <= QueueTreatmentLimits.MaxOptions, "treatment.options", $"must have at most {QueueTreatmentLimits.MaxOptions} entries");
+        for (var i = 0; i < options.Length; i++)
+        {
+            var field = $"treatment.options[{i}]";
+            if (options[i] is not { } option)
+            {
+                errors.Add(field, "is required");
+                continue;
+            }
+            errors.Require(option.Digit is { Length: 1 } digit && "0123456789*#".Contains(digit[0], StringComparison.Ordinal),
+                $"{field}.digit", "must be one key: 0-9, * or #");
+            errors.Require(options.Take(i).All(o => o is null || o.Digit != option.Digit), $"{field}.digit", "is used by another option");
+            errors.Id(option.IvrTreeId, $"{field}.ivrTreeId");
         }
     }
 }

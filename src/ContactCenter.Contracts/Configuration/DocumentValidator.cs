@@ -62,7 +62,7 @@ public static partial class DocumentValidator
         for (var i = 0; i < lines.Length; i++)
         {
             errors.Text(lines[i].Name, $"lines[{i}].name", 100);
-            Target(errors, lines[i].Target, $"lines[{i}].target", ownQueueId: null);
+            Target(errors, lines[i].Target, $"lines[{i}].target", ownQueueId: null, allowIvrTree: false);
         }
         errors.Distinct(lines, l => l.Name ?? "", "lines", "line name");
         return errors.Build();
@@ -134,7 +134,7 @@ public static partial class DocumentValidator
         errors.Distinct(skills, s => s.SkillId, field, "skill");
     }
 
-    private static void Target(FieldErrorsBuilder errors, RoutingTarget? target, string field, string? ownQueueId)
+    private static void Target(FieldErrorsBuilder errors, RoutingTarget? target, string field, string? ownQueueId, bool allowIvrTree = true)
     {
         if (target is null)
         {
@@ -155,6 +155,12 @@ public static partial class DocumentValidator
                 break;
             case RoutingTargetKind.ExternalNumber:
                 errors.PhoneNumber(target.Value, $"{field}.value");
+                break;
+            case RoutingTargetKind.IvrTree when allowIvrTree:
+                errors.Id(target.Value, $"{field}.value");
+                break;
+            case RoutingTargetKind.IvrTree:
+                errors.Add($"{field}.kind", "an IVR tree is not a transfer target");
                 break;
             default:
                 errors.Add($"{field}.kind", "is not a known target kind");

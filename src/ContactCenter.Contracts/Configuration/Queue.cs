@@ -52,6 +52,9 @@ public sealed record Queue
     /// sticky routing off. Default 0.</summary>
     public TimeSpan StickyWait { get; init; }
 
+    /// <summary>What callers hear and may do while they wait (IVR-5). Default: music only.</summary>
+    public QueueTreatment Treatment { get; init; } = new();
+
     /// <summary>Id of the no-answer policy applied to misses in this queue; null = the agent's policy.</summary>
     public string? NoAnswerPolicyId { get; init; }
 }

@@ -10,5 +10,8 @@ namespace ContactCenter.Contracts.Queues;
 /// <param name="OverflowTarget">Where the work goes, for <see cref="EnqueueOutcome.Overflowed"/>.</param>
 /// <param name="ClosedAction">The action to carry out, for <see cref="EnqueueOutcome.Closed"/>.</param>
 /// <param name="Message">A sentence for people and logs.</param>
+/// <param name="Treatment">How the queue treats its waiting callers (music, announcements, keys), while the work is in
+/// the queue.</param>
 public sealed record EnqueueResult(EnqueueOutcome Outcome, QueueCommandError? Error = null, string? OfferedTo = null,
-    int? Position = null, RoutingTarget? OverflowTarget = null, ClosedAction? ClosedAction = null, string? Message = null);
+    int? Position = null, RoutingTarget? OverflowTarget = null, ClosedAction? ClosedAction = null, string? Message = null,
+    QueueTreatment? Treatment = null);

@@ -54,6 +54,11 @@ public interface IQueueGrain : IGrainWithStringKey
     /// ("Why this call?"). Refused with a reason when the work went elsewhere or the arbiter said no.</summary>
     Task<QueueCommandResult> ClaimAsync(PullDecision decision);
 
+    /// <summary>Where <paramref name="workId"/> stands (position, expected wait) and how the queue treats waiting
+    /// callers now, for the caller's periodic announcement (IVR-5).</summary>
+    [ReadOnly]
+    Task<QueueWait> GetWaitAsync(string workId);
+
     /// <summary>Starts a new counting period.</summary>
     Task<QueueCommandResult> ResetCountersAsync();
 

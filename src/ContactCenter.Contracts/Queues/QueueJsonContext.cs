@@ -12,6 +12,7 @@ namespace ContactCenter.Contracts.Queues;
 [JsonSerializable(typeof(EnqueueResult))]
 [JsonSerializable(typeof(QueueCommandResult))]
 [JsonSerializable(typeof(QueueSnapshot))]
+[JsonSerializable(typeof(QueueWait))]
 [JsonSerializable(typeof(QueueEvent))]
 [JsonSerializable(typeof(WorkItem))]
 [JsonSerializable(typeof(ImmutableArray<WorkItem>))]

@@ -23,6 +23,22 @@ internal sealed partial class CallGrain
         await StepIvrAsync(new IvrEntered());
     }
 
+    /// <summary>Routes the call into an IVR tree (an overflow or closed-queue target, <paramref name="hops"/> sends
+    /// on so far): it walks the tree from its start; a tree that does not exist ends the call as failed.</summary>
+    private async Task EnterIvrAsync(string treeId, int hops)
+    {
+        if (await ReadIvrTreeAsync(treeId) is not { } tree)
+        {
+            await EndAsync(CallEndReason.Failed, $"IVR tree {treeId} not found");
+            return;
+        }
+        if ((await CommitAsync("enter ivr", CallRules.EnterIvr(Current, treeId, tree.Version, Now))).Find<CallEnteredIvr>() is not null)
+        {
+            _ivrHops = hops;
+            await StartIvrAsync(tree);
+        }
+    }
+
     /// <summary>A media event the IVR walk waits for, as the walk's input; null for any other.</summary>
     private static IvrInput? ToIvrInput(CallMediaEvent mediaEvent) => mediaEvent switch
     {
@@ -110,7 +126,7 @@ internal sealed partial class CallGrain
                 return null; // journaled with the step
             case IvrRoute route:
                 await RouteToAsync(new RoutingTarget(RoutingTargetKind.Queue, route.QueueId), Current.CallerBoost + route.CallerBoost,
-                    route.RequiredSkills, hops: 0);
+                    route.RequiredSkills, hops: _ivrHops);
                 return null;
             case IvrTransfer { Number: { } number }:
                 return await MediaAsync(media => media.TransferAsync(CallId, number))

@@ -20,6 +20,10 @@ internal sealed partial class CallGrain
         {
             return;
         }
+        if (await OnWaitingMediaEventAsync(mediaEvent))
+        {
+            return;
+        }
         if (await OnConnectedMediaEventAsync(before, mediaEvent))
         {
             return;

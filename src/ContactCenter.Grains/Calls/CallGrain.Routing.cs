@@ -16,9 +16,6 @@ internal sealed partial class CallGrain
     /// against overflow rules that point at each other.</summary>
     private const int MaxRoutingHops = 8;
 
-    /// <summary>What the queue plays while a call waits.</summary>
-    private static readonly MediaPlayback QueueMusic = new(["music-on-hold"], Loop: true);
-
     /// <summary>How long a call routed straight to an agent rings.</summary>
     private static readonly TimeSpan DirectRingTimeout = TimeSpan.FromSeconds(20);
 
@@ -80,6 +77,9 @@ internal sealed partial class CallGrain
             case RoutingTargetKind.Agent:
                 await RouteToAgentAsync(target.Value);
                 break;
+            case RoutingTargetKind.IvrTree:
+                await EnterIvrAsync(target.Value, hops);
+                break;
             default:
                 await CommitAsync("forward", CallRules.Forwarded(Current, target, Now));
                 await MediaAsync(media => media.TransferAsync(CallId, target.Value));
@@ -128,7 +128,7 @@ internal sealed partial class CallGrain
             case EnqueueOutcome.Waiting or EnqueueOutcome.Offered:
                 await CommitAsync("queued", CallRules.Queued(Current, queueId, callerBoost, Now));
                 // An offer made while enqueueing arrives as a notice after this turn; music until then.
-                await MediaAsync(media => media.PlayAsync(CallId, QueueMusic));
+                await StartWaitingAsync(result.Treatment);
                 break;
             case EnqueueOutcome.Overflowed:
                 await CommitAsync("overflow", CallRules.LeftQueue(Current, queueId, result.OverflowTarget!, "overflow", Now));

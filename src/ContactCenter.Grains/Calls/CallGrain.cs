@@ -27,6 +27,10 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
     // Transient: the IVR tree version the call walks, read at entry (or again after a reactivation).
     private IvrTree? _ivrTree;
 
+    // Transient: the sends on (overflow, closed action) that led the call into the tree it walks, so routing from a tree
+    // entered as an overflow target counts on and a loop of queues and trees ends (MaxRoutingHops).
+    private int _ivrHops;
+
     // Transient: the timer of the state's next deadline (ring or wrap-up); an activation re-creates it.
     private (DateTimeOffset Deadline, IDisposable Timer)? _deadlineTimer;
 
@@ -46,12 +50,14 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await OnDeadlineAsync();
+        await ResumeWaitingAsync();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _deadlineTimer?.Timer.Dispose();
         _deadlineTimer = null;
+        StopWaiting();
         return Task.CompletedTask;
     }
 

@@ -28,6 +28,7 @@ public static partial class CallRules
         return target.Kind switch
         {
             RoutingTargetKind.Queue => CallDecision.Emit([started, .. StopListenIns(state, now), new AgentLeftCall(now, agentId)]),
+            RoutingTargetKind.IvrTree => CallDecision.Fail(CallCommandError.InvalidRequest, "a call cannot be transferred to an IVR tree"),
             RoutingTargetKind.Agent when target.Value == agentId =>
                 CallDecision.Fail(CallCommandError.InvalidRequest, "an agent cannot transfer a call to itself"),
             RoutingTargetKind.Agent => CallDecision.Emit([started, .. RingSecondAgent(state, agentId, target.Value, ConsultPurpose.Transfer, now)]),

@@ -32,7 +32,7 @@ public sealed partial record CallState
                 AgentId = e.AgentId,
                 StartedAt = e.At,
             },
-            CallEnteredIvr e => this with { Phase = CallPhase.Ivr, IvrTreeId = e.TreeId, IvrTreeVersion = e.TreeVersion },
+            CallEnteredIvr e => this with { Phase = CallPhase.Ivr, IvrTreeId = e.TreeId, IvrTreeVersion = e.TreeVersion, IvrPosition = null },
             CallIvrStepped e => this with { IvrPosition = e.Position },
             CallQueued e => this with
             {

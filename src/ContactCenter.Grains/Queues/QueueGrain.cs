@@ -19,6 +19,10 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
     private readonly IQueueConfigurationSource _configuration;
     private readonly ILogger _logger;
 
+    // Transient: how fast the queue answers while work waits, for callers' expected wait; measured again after a
+    // reactivation.
+    private readonly AnswerPace _answerPace = new();
+
     // Transient: the timer of the next wait-time overflow, derived from the state; an activation re-creates it.
     private (DateTimeOffset Deadline, IDisposable Timer)? _overflowTimer;
 
@@ -79,16 +83,31 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
         }
         var offeredTo = Current.Waiting.OfferedTo(request.WorkId);
         return new EnqueueResult(offeredTo is null ? EnqueueOutcome.Waiting : EnqueueOutcome.Offered, OfferedTo: offeredTo,
-            Position: Current.Waiting.PositionOf(request.WorkId));
+            Position: Current.Waiting.PositionOf(request.WorkId), Treatment: queue?.Treatment ?? new QueueTreatment());
     }
 
     public async Task<QueueCommandResult> AnsweredAsync(string workId, string agentId)
     {
         var queue = await ReadQueueAsync();
-        var result = await RunAsync("answered",
+        var decision = await CommitAsync("answered",
             QueueRules.Answer(Current, workId, agentId, queue?.SlaThreshold ?? QueueRules.DefaultSlaThreshold, Now));
+        if (!decision.Events.IsDefaultOrEmpty)
+        {
+            _answerPace.Answered(Now, Current.Waiting.Count);
+        }
         ArmTimers(queue);
-        return result;
+        return decision.ToResult();
+    }
+
+    public async Task<QueueWait> GetWaitAsync(string workId)
+    {
+        var treatment = (await ReadQueueAsync())?.Treatment ?? new QueueTreatment();
+        if (Current.Find(workId) is null)
+        {
+            return new QueueWait(null, null, treatment);
+        }
+        var position = Current.Waiting.PositionOf(workId) + 1;
+        return new QueueWait(position, _answerPace.ExpectedWait(position), treatment);
     }
 
     public async Task<QueueCommandResult> AbandonAsync(string workId)

@@ -12,6 +12,7 @@ public sealed class DocumentValidatorTests
         Holidays = [new Holiday { Date = new(2026, 12, 24), OpenHours = [new(new(8, 0), new(12, 0))] }],
         ClosedAction = new ClosedAction(ClosedActionKind.Forward, "closed", new(RoutingTargetKind.ExternalNumber, "+48600100200")),
         Overflow = [new OverflowRule { Condition = OverflowCondition.WaitTime, MaxWait = TimeSpan.FromMinutes(3), Target = new(RoutingTargetKind.Queue, "backup") }],
+        Treatment = new() { AnnounceEvery = TimeSpan.FromSeconds(45), OptionsPromptId = "callback-offer", Options = [new("1", "callback"), new("2", "voicemail")] },
         RequiredSkills = [new("english", 3)],
         StickyWait = TimeSpan.FromSeconds(30),
     };
@@ -47,6 +48,11 @@ public sealed class DocumentValidatorTests
         { "priority", "priority 101" },
         { "requiredSkills[0].minimumLevel", "level 11" },
         { "requiredSkills[1]", "duplicate skill" },
+        { "treatment.announceEvery", "announce every 5 s" },
+        { "treatment.options[0].digit", "two keys" },
+        { "treatment.options[1].digit", "same key twice" },
+        { "treatment.options[0].ivrTreeId", "bad tree id" },
+        { "overflow[0].target.value", "overflow to a bad tree id" },
     };
 
     [Theory]
@@ -68,6 +74,11 @@ public sealed class DocumentValidatorTests
             "priority 101" => ValidQueue with { Priority = 101 },
             "level 11" => ValidQueue with { RequiredSkills = [new("english", 11)] },
             "duplicate skill" => ValidQueue with { RequiredSkills = [new("english", 1), new("english", 2)] },
+            "announce every 5 s" => ValidQueue with { Treatment = new() { AnnounceEvery = TimeSpan.FromSeconds(5) } },
+            "two keys" => ValidQueue with { Treatment = new() { Options = [new("12", "callback")] } },
+            "same key twice" => ValidQueue with { Treatment = new() { Options = [new("1", "callback"), new("1", "voicemail")] } },
+            "bad tree id" => ValidQueue with { Treatment = new() { Options = [new("#", "no spaces allowed")] } },
+            "overflow to a bad tree id" => ValidQueue with { Overflow = [rule with { Target = new(RoutingTargetKind.IvrTree, "no spaces allowed") }] },
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
 
@@ -106,5 +117,7 @@ public sealed class DocumentValidatorTests
         Assert.True(DocumentValidator.Validate(new PauseCode { Id = "lunch", Name = "Lunch", MaxDuration = TimeSpan.Zero }).Has("maxDuration"));
         Assert.True(DocumentValidator.Validate(new CallCategory { Id = "c", Name = "C", ParentId = "c" }).Has("parentId"));
         Assert.True(DocumentValidator.Validate(new Skill { Id = "s", Name = new string('x', 101), Version = -1 }).Has("version"));
+        Assert.True(DocumentValidator.Validate(new TransferGroup { Id = "g", Name = "G", Lines = [new("Survey", new(RoutingTargetKind.IvrTree, "survey"))] })
+            .Has("lines[0].target.kind"));
     }
 }

@@ -11,7 +11,7 @@ public sealed class DemoPromptsTests
     [
         "digit-0", "digit-1", "digit-2", "digit-3", "digit-4", "digit-5", "digit-6", "digit-7", "digit-8", "digit-9",
         "you-are-number", "in-the-queue", "your-wait-time-is", "minutes", "seconds",
-        "welcome", "main-menu", "out-of-hours", "please-hold", "all-agents-busy", "callback-offer", "leave-message",
+        "welcome", "main-menu", "out-of-hours", "please-hold", "all-agents-busy", "callback-offer", "wait-options", "callback-confirm", "preferred-time", "leave-message",
         "goodbye", "invalid-choice", "music-on-hold",
     ];
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Ivr;
 using ContactCenter.Storage.Documents;
@@ -48,6 +49,36 @@ public sealed class SampleConfigurationTests : IDisposable
         // A member the file leaves out keeps the record's default rather than a zero.
         Assert.Equal(SelectionStrategy.LongestIdle, (await store.GetAsync<Queue>("support", Cancel))!.Strategy);
         Assert.Equal(PauseKind.Private, (await store.GetAsync<PauseCode>("lunch", Cancel))!.Kind);
+        var sales = (await store.GetAsync<Queue>("sales", Cancel))!;
+        Assert.Equal([("1", "queue-callback"), ("2", "queue-voicemail")], sales.Treatment.Options.Select(o => (o.Digit, o.IvrTreeId)));
+        foreach (var option in sales.Treatment.Options)
+        {
+            Assert.NotNull(await store.GetAsync<IvrTree>(option.IvrTreeId, Cancel));
+        }
+    }
+
+    [Fact]
+    public async Task Every_prompt_the_samples_name_ships_as_a_demo_prompt()
+    {
+        var store = new InMemoryDocumentStore();
+        await SampleConfiguration.LoadAsync(store, Samples(), Cancel);
+        var named = new List<string>();
+        foreach (var queueId in new[] { "sales", "support" })
+        {
+            var treatment = (await store.GetAsync<Queue>(queueId, Cancel))!.Treatment;
+            named.AddRange([treatment.MusicPromptId, .. treatment.OptionsPromptId is { } options ? [options] : Array.Empty<string>()]);
+        }
+        foreach (var file in Directory.GetFiles(Path.Combine(Samples(), "ivr"), "*.json"))
+        {
+            var tree = (await store.GetAsync<IvrTree>(Path.GetFileNameWithoutExtension(file), Cancel))!;
+            named.AddRange(Regex.Matches(await File.ReadAllTextAsync(file, Cancel), "\"promptId\":\\s*\"([^\"]+)\"")
+                .Select(m => m.Groups[1].Value));
+            Assert.NotNull(tree);
+        }
+
+        var missing = named.Distinct().Where(id => !File.Exists(Path.Combine(Samples(), "prompts", "en", id + ".wav")));
+
+        Assert.Empty(missing);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ export interface SupervisorAlert {
 
 export type CallPhase = "Arrived" | "Ivr" | "Queued" | "Ringing" | "Dialing" | "Connected" | "WrapUp" | "Ended";
 export type ListenInMode = "Monitor" | "Whisper" | "Barge";
-export type RoutingTargetKind = "Queue" | "Agent" | "InternalLine" | "ExternalNumber";
+export type RoutingTargetKind = "Queue" | "Agent" | "InternalLine" | "ExternalNumber" | "IvrTree";
 
 export interface CallConsult {
   agentId: string;
