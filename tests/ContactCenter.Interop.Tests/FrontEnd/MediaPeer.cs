@@ -62,6 +62,11 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
     /// <summary>RTP packets sent on the leg of a call.</summary>
     public long PacketsSent(string callId) => _legs.TryGetValue(callId, out var leg) ? leg.Session.Outbound.PacketCount : 0;
 
+    /// <summary>Sends <paramref name="digits"/> as RFC 4733 telephone events on the leg of a call (an agent pressing keys
+    /// on the phone).</summary>
+    public Task SendDigitsAsync(string callId, string digits) =>
+        _legs.TryGetValue(callId, out var leg) ? leg.SendDigits(digits) : throw new InvalidOperationException($"no leg for call {callId}");
+
     /// <summary>REGISTERs <paramref name="user"/> with the front end, answering its digest challenge.</summary>
     public Task<SipResponse> RegisterAsync(SipEndPoint registrar, string user, string password)
     {
