@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ContactCenter.Actors.Hosting;
+using ContactCenter.Actors.Observers;
 using ContactCenter.Actors.Streams;
 using ContactCenter.Actors.Timers;
 
@@ -172,6 +173,27 @@ internal sealed partial class ActivationData
         }
         timer.Start();
         return timer;
+    }
+
+    /// <summary>Runs <paramref name="callback"/> once as a turn of this activation when <paramref name="process"/> is
+    /// declared dead; stops with the activation or when disposed.</summary>
+    public IDisposable WatchProcess(SiloAddress process, Func<CancellationToken, Task> callback)
+    {
+        ProcessWatches.Watch? watch = null;
+        var trigger = new GrainTimer(this, callback, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan, onDisposed: () =>
+        {
+            if (Volatile.Read(ref watch) is { } added)
+            {
+                Runtime.ProcessWatches.TryRemove(added);
+            }
+        });
+        lock (_lock)
+        {
+            _timers.Add(trigger);
+        }
+        trigger.Start();
+        Volatile.Write(ref watch, Runtime.ProcessWatches.Add(process, trigger.Fire));
+        return trigger;
     }
 
     public void RemoveTimer(GrainTimer timer)

@@ -1,4 +1,5 @@
 using ContactCenter.Actors.Activation;
+using ContactCenter.Actors.Calls;
 
 namespace ContactCenter.Actors;
 
@@ -45,6 +46,20 @@ public abstract class Grain
     /// activation alive and stop with it; a tick is skipped while the previous one is still queued or running.</summary>
     protected IDisposable RegisterGrainTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
         Activation.RegisterTimer(callback, dueTime, period);
+
+    /// <summary>Runs <paramref name="onGone"/> once as a turn of this activation when the process holding
+    /// <paramref name="observer"/> is declared dead (at once when it already is), so a grain learns that a client it
+    /// depends on is gone without calling it. The watch stops with the activation or when disposed.</summary>
+    /// <exception cref="ArgumentException"><paramref name="observer"/> is not an observer reference.</exception>
+    protected IDisposable WatchObserver(IGrainObserver observer, Func<Task> onGone)
+    {
+        ArgumentNullException.ThrowIfNull(onGone);
+        if (observer is not GrainProxy { Reference.ObserverId: { } id })
+        {
+            throw new ArgumentException("only an observer reference (from CreateObjectReference) can be watched", nameof(observer));
+        }
+        return Activation.WatchProcess(id.Process, _ => onGone());
+    }
 
     /// <summary>Deactivates this activation once the current turn ends.</summary>
     protected void DeactivateOnIdle() => Activation.RequestDeactivation(DeactivationReason.ApplicationRequested);

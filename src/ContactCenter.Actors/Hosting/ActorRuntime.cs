@@ -50,6 +50,7 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
         Membership.ViewChanged += Connections.DropDead;
         Locator = new GrainLocator(this);
         Observers = new ObserverRegistry();
+        ProcessWatches = new ProcessWatches(Membership);
         ProcessStreamHandlers = new StreamHandlers();
         Streams = StreamProvider.ForProcess(this);
         if (kind == MemberKind.Silo)
@@ -99,6 +100,9 @@ internal sealed class ActorRuntime : IGrainFactory, IAsyncDisposable
     public GrainLocator Locator { get; }
 
     public ObserverRegistry Observers { get; }
+
+    /// <summary>Activations waiting for other processes (observers' holders) to be declared dead.</summary>
+    public ProcessWatches ProcessWatches { get; }
 
     public StreamHandlers ProcessStreamHandlers { get; }
 

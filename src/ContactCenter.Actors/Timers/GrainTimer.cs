@@ -13,14 +13,17 @@ internal sealed class GrainTimer : IDisposable
     private readonly TimeSpan _period;
     private readonly CancellationTokenSource _disposed = new();
     private ITimer? _timer;
+    private readonly Action? _onDisposed;
     private int _tickOutstanding;
 
-    public GrainTimer(ActivationData activation, Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
+    public GrainTimer(ActivationData activation, Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period,
+        Action? onDisposed = null)
     {
         _activation = activation;
         _callback = callback;
         _dueTime = dueTime;
         _period = period;
+        _onDisposed = onDisposed;
     }
 
     public void Start() =>
@@ -35,7 +38,11 @@ internal sealed class GrainTimer : IDisposable
         _disposed.Cancel();
         _timer?.Dispose();
         _activation.RemoveTimer(this);
+        _onDisposed?.Invoke();
     }
+
+    /// <summary>Ticks now, as if the time had come (a watched process died).</summary>
+    public void Fire() => OnTick();
 
     private void OnTick()
     {

@@ -213,13 +213,38 @@ internal sealed partial class CallGrain
         }
         catch (ObserverUnavailableException exception)
         {
-            LogMediaLost(CallId, exception.Message);
-            var before = Current;
-            if ((await CommitAsync("media lost", CallRules.End(Current, CallEndReason.MediaLost, exception.Message, Now))).Find<CallEnded>() is not null)
-            {
-                await ReleaseWorkAsync(before);
-            }
+            await EndWithMediaLostAsync(exception.Message);
             return false;
+        }
+    }
+
+    /// <summary>Keeps a watch on the front end's process while the call is live, so a front end that dies ends its
+    /// calls (media lost) and frees their agents even when no command is sent to it.</summary>
+    private void WatchMedia()
+    {
+        if (!Current.IsLive || Current.Media is not { } media)
+        {
+            _mediaWatch?.Dispose();
+            _mediaWatch = null;
+        }
+        else if (_mediaWatch is null)
+        {
+            _mediaWatch = WatchObserver(media, () =>
+            {
+                _mediaWatch?.Dispose();
+                _mediaWatch = null;
+                return EndWithMediaLostAsync("the front end's process was declared dead");
+            });
+        }
+    }
+
+    private async Task EndWithMediaLostAsync(string detail)
+    {
+        LogMediaLost(CallId, detail);
+        var before = Current;
+        if ((await CommitAsync("media lost", CallRules.End(Current, CallEndReason.MediaLost, detail, Now))).Find<CallEnded>() is not null)
+        {
+            await ReleaseWorkAsync(before);
         }
     }
 

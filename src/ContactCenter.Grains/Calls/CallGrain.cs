@@ -31,6 +31,9 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
     // entered as an overflow target counts on and a loop of queues and trees ends (MaxRoutingHops).
     private int _ivrHops;
 
+    // Transient: the watch of the front end's process while the call is live; an activation re-creates it.
+    private IDisposable? _mediaWatch;
+
     // Transient: the timer of the state's next deadline (ring or wrap-up); an activation re-creates it.
     private (DateTimeOffset Deadline, IDisposable Timer)? _deadlineTimer;
 
@@ -50,6 +53,7 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await OnDeadlineAsync();
+        WatchMedia();
         await ResumeWaitingAsync();
     }
 
@@ -191,6 +195,7 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
             LogEnded(CallId, ended.Reason, ended.Detail);
         }
         ArmDeadlineTimer();
+        WatchMedia();
         return decision;
     }
 

@@ -4,7 +4,8 @@ using ContactCenter.Contracts.Calls.Media;
 namespace ContactCenter.Grains.Calls;
 
 /// <summary>See <see cref="ICallMediaRegistry"/>. Kept in memory only: announcements are renewed often, so a new
-/// activation learns every live front end again within one renewal period.</summary>
+/// activation learns every live front end again within one renewal period. A front end whose process the cluster
+/// declares dead drops out at once rather than when its announcement lapses.</summary>
 internal sealed class CallMediaRegistryGrain : Grain, ICallMediaRegistry
 {
     private readonly Dictionary<string, Announcement> _frontEnds = new(StringComparer.Ordinal);
@@ -14,13 +15,18 @@ internal sealed class CallMediaRegistryGrain : Grain, ICallMediaRegistry
     {
         ArgumentException.ThrowIfNullOrEmpty(frontEndId);
         ArgumentNullException.ThrowIfNull(media);
-        _frontEnds[frontEndId] = new Announcement(frontEndId, media, site, TimeProvider.GetUtcNow() + validFor);
+        WithdrawAsync(frontEndId);
+        _frontEnds[frontEndId] = new Announcement(frontEndId, media, site, TimeProvider.GetUtcNow() + validFor,
+            WatchObserver(media, () => WithdrawAsync(frontEndId)));
         return Task.CompletedTask;
     }
 
     public Task WithdrawAsync(string frontEndId)
     {
-        _frontEnds.Remove(frontEndId);
+        if (_frontEnds.Remove(frontEndId, out var withdrawn))
+        {
+            withdrawn.Watch.Dispose();
+        }
         return Task.CompletedTask;
     }
 
@@ -30,6 +36,7 @@ internal sealed class CallMediaRegistryGrain : Grain, ICallMediaRegistry
         foreach (var lapsed in _frontEnds.Values.Where(a => a.Until <= now).ToArray())
         {
             _frontEnds.Remove(lapsed.FrontEndId);
+            lapsed.Watch.Dispose();
         }
         var live = _frontEnds.Values.OrderBy(a => a.FrontEndId, StringComparer.Ordinal).ToArray();
         var local = live.Where(a => a.Site == site).ToArray();
@@ -37,5 +44,5 @@ internal sealed class CallMediaRegistryGrain : Grain, ICallMediaRegistry
         return Task.FromResult(candidates.Length == 0 ? null : candidates[(int)(unchecked(_turn++) % (uint)candidates.Length)].Media);
     }
 
-    private sealed record Announcement(string FrontEndId, ICallMedia Media, string Site, DateTimeOffset Until);
+    private sealed record Announcement(string FrontEndId, ICallMedia Media, string Site, DateTimeOffset Until, IDisposable Watch);
 }

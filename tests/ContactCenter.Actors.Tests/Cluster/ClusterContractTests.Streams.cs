@@ -65,4 +65,27 @@ public abstract partial class ClusterContractTests
         // Well under the 10 s call timeout: the connection to the dead process is gone.
         Assert.Equal(nameof(ObserverUnavailableException), await hub.Send("anyone?"));
     }
+
+    [Fact]
+    public async Task A_grain_watching_an_observer_learns_once_that_its_process_died_and_a_stopped_watch_stays_quiet()
+    {
+        var hub = Cluster.Client.GetGrain<IObserverHubGrain>(NewKey("hub"));
+        var quiet = Cluster.Client.GetGrain<IObserverHubGrain>(NewKey("quiet"));
+        var client = await Cluster.StartClientAsync();
+        var notifier = client.CreateObjectReference<INotifier>(new RecordingNotifier());
+        await hub.Attach(notifier);
+        await hub.Watch();
+        await quiet.Attach(notifier);
+        await quiet.Watch();
+        await quiet.Unwatch();
+        Assert.Equal(0, await hub.Gone());
+
+        TestCluster.Kill(client);
+
+        await Eventually.TrueAsync(async () => await hub.Gone() == 1, TimeSpan.FromSeconds(20), "the watch to fire once the client is declared dead");
+        // A watch of a process already dead fires at once; the stopped one never did.
+        await quiet.Watch();
+        await Eventually.TrueAsync(async () => await quiet.Gone() == 1, TimeSpan.FromSeconds(10), "a watch of a dead process to fire at once");
+        Assert.Equal(1, await hub.Gone());
+    }
 }

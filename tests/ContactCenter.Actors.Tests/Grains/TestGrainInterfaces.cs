@@ -85,6 +85,15 @@ public interface IObserverHubGrain : IGrainWithStringKey
 
     /// <summary>Notifies the attached observer; returns the exception type name, or "ok".</summary>
     Task<string> Send(string message);
+
+    /// <summary>Watches the attached observer's process (<see cref="Grain.WatchObserver"/>), replacing an earlier watch.</summary>
+    Task Watch();
+
+    /// <summary>Stops the watch.</summary>
+    Task Unwatch();
+
+    /// <summary>How many times a watch fired.</summary>
+    Task<int> Gone();
 }
 
 public interface IStreamListenerGrain : IGrainWithStringKey

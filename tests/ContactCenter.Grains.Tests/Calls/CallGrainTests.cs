@@ -169,6 +169,33 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_connected_call_whose_front_end_process_dies_ends_with_media_lost_and_frees_its_agent_without_a_command()
+    {
+        var sales = fixture.NewQueue("sales");
+        var agent = await ReadyAgentAsync("stranded", sales);
+        var frontEnd = await fixture.Cluster.StartClientAsync();
+        var media = new ScriptedCallMedia();
+        var call = NewCall(out var callId);
+        await call.ArriveAsync(Arrival(sales) with { Media = frontEnd.CreateObjectReference<ICallMedia>(media) });
+        await media.WaitForAsync(callId, nameof(ICallMedia.RingAgentAsync));
+        await call.OnMediaEventAsync(new AgentAnswered(callId, agent.GetPrimaryKeyString()));
+        await PhaseAsync(call, CallPhase.Connected);
+
+        TestCluster.Kill(frontEnd);
+
+        // On fake time the silos declare the dead client so only as the clock moves (heartbeats, suspicion).
+        for (var i = 0; i < 100 && (await call.GetStatusAsync()).Phase != CallPhase.Ended; i++)
+        {
+            fixture.Time.Advance(TimeSpan.FromMilliseconds(200));
+        }
+        var status = await call.GetStatusAsync();
+        Assert.Equal((CallPhase.Ended, CallEndReason.MediaLost), (status.Phase, status.EndReason));
+        // The agent wraps the cut call up (the queue's 5 s), then is free.
+        fixture.Time.Advance(TimeSpan.FromSeconds(6));
+        await fixture.HoldsAsync(agent);
+    }
+
+    [Fact]
     public async Task A_call_waiting_too_long_overflows_to_the_next_queue()
     {
         var backup = fixture.NewQueue("backup");

@@ -1,10 +1,11 @@
 using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Grains.Tests.Routing;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Grains.Tests.Calls;
 
 /// <summary>Where calls that start in the cluster find a front end: announced, preferred by site, taken in turns, and
-/// gone when withdrawn or when the announcement lapses.</summary>
+/// gone when withdrawn, when the announcement lapses, or when the front end's process is declared dead.</summary>
 public sealed class CallMediaRegistryTests(RoutingClusterFixture fixture) : IClassFixture<RoutingClusterFixture>
 {
     [Fact]
@@ -41,5 +42,23 @@ public sealed class CallMediaRegistryTests(RoutingClusterFixture fixture) : ICla
         fixture.Time.Advance(TimeSpan.FromMinutes(2)); // fe-1's announcement lapses: only the other site's is left
         Assert.Equal(2, await PickAsync("dc1"));
         Assert.Equal(2, await PickAsync(site: null));
+    }
+
+    [Fact]
+    public async Task A_front_end_whose_process_dies_is_no_longer_picked()
+    {
+        var registry = fixture.Cluster.Client.GetGrain<ICallMediaRegistry>($"registry-{Guid.NewGuid():N}");
+        var frontEnd = await fixture.Cluster.StartClientAsync();
+        await registry.AnnounceAsync("fe-dying", frontEnd.CreateObjectReference<ICallMedia>(new ScriptedCallMedia()), "dc1", TimeSpan.FromHours(1));
+        Assert.NotNull(await registry.PickAsync("dc1"));
+
+        TestCluster.Kill(frontEnd);
+
+        // On fake time the silos declare the dead client so only as the clock moves (well within the announcement).
+        for (var i = 0; i < 100 && await registry.PickAsync("dc1") is not null; i++)
+        {
+            fixture.Time.Advance(TimeSpan.FromMilliseconds(200));
+        }
+        Assert.Null(await registry.PickAsync("dc1"));
     }
 }
