@@ -17,6 +17,10 @@ internal sealed class ActorSerializer
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine(
                 [referenceResolver, .. applicationResolvers, ActorJsonContext.Default]),
+            // State and events come back from storage as it keeps them: PostgreSQL's jsonb orders keys shortest first,
+            // so a polymorphic value's "$type" can follow its members. What this serializer writes has it first, which
+            // reads without buffering.
+            AllowOutOfOrderMetadataProperties = true,
         };
         Options.MakeReadOnly();
     }
