@@ -57,6 +57,12 @@ public sealed class RecordingCallMedia(IGrainFactory? answerWith = null) : ICall
 
     public Task HangUpAsync(string callId, CallEndReason reason) => Record(callId, nameof(HangUpAsync));
 
+    /// <summary>Recorded under the agent's id (in place of a call id).</summary>
+    public Task OpenLineAsync(string agentId, string lineId) => Record(agentId, nameof(OpenLineAsync));
+
+    /// <summary>Recorded under the agent's id (in place of a call id).</summary>
+    public Task CloseLineAsync(string agentId, string lineId) => Record(agentId, nameof(CloseLineAsync));
+
     private Task Record(string callId, string command)
     {
         Commands.Enqueue((callId, command));

@@ -16,6 +16,7 @@ namespace ContactCenter.Contracts.Agents;
 [JsonSerializable(typeof(AgentEvent))]
 [JsonSerializable(typeof(AgentActor))]
 [JsonSerializable(typeof(ReleaseReason))]
+[JsonSerializable(typeof(AgentLineEvent))]
 [JsonSerializable(typeof(DateTimeOffset))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(bool))]

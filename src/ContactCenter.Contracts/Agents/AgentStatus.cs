@@ -33,6 +33,10 @@ public sealed record AgentStatus
     /// <summary>Occupied slots.</summary>
     public ImmutableArray<AgentWork> Work { get; init; } = [];
 
+    /// <summary>The agent's persistent line (<see cref="Configuration.LineMode.PersistentLine"/>); <see cref="AgentLineState.None"/>
+    /// for ring per call.</summary>
+    public AgentLineState Line { get; init; }
+
     /// <summary>Figures of the counting period.</summary>
     public required AgentCounters Counters { get; init; }
 

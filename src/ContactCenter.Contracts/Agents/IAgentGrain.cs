@@ -55,6 +55,11 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>The agent ends wrap-up before its time is up.</summary>
     Task<AgentCommandResult> FinishWrapUpAsync(string workId);
 
+    /// <summary>The front end reports on the agent's persistent line: up, or could not be opened or dropped. A lost line
+    /// pauses an available agent (<c>line-lost</c>); resuming opens a new one. Reports of a line the agent no longer holds
+    /// are ignored.</summary>
+    Task OnLineEventAsync(AgentLineEvent lineEvent);
+
     /// <summary>Starts a new counting period.</summary>
     Task<AgentCommandResult> ResetCountersAsync();
 

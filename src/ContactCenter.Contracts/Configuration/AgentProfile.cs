@@ -29,6 +29,12 @@ public sealed record AgentProfile
     /// <summary>Ring per call (default) or persistent line.</summary>
     public LineMode LineMode { get; init; } = LineMode.RingPerCall;
 
+    /// <summary>The agent answers calls in the workspace: ring-per-call INVITEs to the phone carry the auto-answer
+    /// headers (<c>Call-Info: answer-after=0</c>, <c>Alert-Info: info=alert-autoanswer</c>), a phone that honours them
+    /// opens the audio at once, and the call connects when the agent accepts in the workspace. Phones that ignore the
+    /// headers ring as usual. Default off.</summary>
+    public bool AutoAnswer { get; init; }
+
     /// <summary>The agent's phone: SIP user, extension or number the front end rings; null = no voice device yet.</summary>
     public string? Phone { get; init; }
 
@@ -65,6 +71,7 @@ public sealed record AgentProfile
             .Append(", Queues = [").AppendJoin(", ", Queues.IsDefault ? [] : Queues).Append(']')
             .Append(", Capacities = [").AppendJoin(", ", Capacities.IsDefault ? [] : Capacities).Append(']')
             .Append(", LineMode = ").Append(LineMode)
+            .Append(", AutoAnswer = ").Append(AutoAnswer)
             .Append(", Phone = ").Append(Phone)
             .Append(", ExternalNumbers = [").AppendJoin(", ", ExternalNumbers.IsDefault ? [] : ExternalNumbers).Append(']')
             .Append(", NoAnswerPolicyId = ").Append(NoAnswerPolicyId)

@@ -7,6 +7,7 @@ using ContactCenter.Contracts.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Grains.Agents;
 
@@ -20,6 +21,9 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
     private readonly AgentRoutingOptions _routing;
     private readonly ILogger _logger;
 
+    // The silo's site: a persistent line is opened on a front end of the same site when there is one.
+    private readonly string? _site;
+
     // Transient: one timer per slot deadline, derived from the state; an activation re-creates them.
     private readonly Dictionary<string, (DateTimeOffset Deadline, IDisposable Timer)> _timers = new(StringComparer.Ordinal);
 
@@ -28,6 +32,7 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
         _configuration = configuration;
         _routing = services.GetService<AgentRoutingOptions>() ?? new AgentRoutingOptions();
         _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<AgentGrain>();
+        _site = services.GetService<IOptions<ActorRuntimeOptions>>()?.Value.Site;
     }
 
     private AgentState Current => State.Current;
@@ -50,6 +55,8 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
         ArmTimers();
         // The agent may have become ready on a silo that died before its router ran; ask again.
         await AfterChangeAsync(AgentState.Initial);
+        // Likewise the line the state asks for.
+        await SyncLineAsync();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -60,6 +67,8 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
         }
         _timers.Clear();
         ClosePull();
+        _lineWatch?.Watch.Dispose();
+        _lineWatch = null;
         return Task.CompletedTask;
     }
 
@@ -153,6 +162,7 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
         }
         ArmTimers();
         await AfterChangeAsync(before);
+        await SyncLineAsync();
         return decision;
     }
 

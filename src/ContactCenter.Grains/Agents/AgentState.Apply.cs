@@ -62,6 +62,10 @@ public sealed partial record AgentState
                 c => c with { WrapUpTime = c.WrapUpTime + Counted(FindWork(e.WorkId)?.Since, at) }),
             AgentCountersReset => this with { Counters = new AgentCounters { Since = at } },
             NoAnswerPolicyTriggered => this with { RecentMisses = [] },
+            AgentLineOpening e => this with { Line = new AgentLine(e.LineId, e.Media, Up: false) },
+            AgentLineUp e => Line?.LineId == e.LineId ? this with { Line = Line with { Up = true } } : this,
+            AgentLineLost e => Line?.LineId == e.LineId ? this with { Line = null } : this,
+            AgentLineClosed e => Line?.LineId == e.LineId ? this with { Line = null } : this,
             _ => throw new NotSupportedException($"agent event {@event.GetType().Name} has no transition"),
         };
         return next.Tracked(this, at);

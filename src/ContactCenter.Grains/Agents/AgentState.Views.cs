@@ -55,6 +55,7 @@ public sealed partial record AgentState
         LoggedInSince = LoggedInSince,
         Queues = Queues,
         Work = Work,
+        Line = Line?.State ?? AgentLineState.None,
         Counters = Counters,
         Version = version,
     };

@@ -27,6 +27,10 @@ public sealed partial record AgentState
     /// <summary>Presence.</summary>
     public Presence Presence { get; init; }
 
+    /// <summary>The persistent line the agent holds (opening or up); null for ring per call, while logged out, or after
+    /// the line was lost.</summary>
+    public AgentLine? Line { get; init; }
+
     /// <summary>The pause reason while paused.</summary>
     public string? PauseCodeId { get; init; }
 

@@ -28,4 +28,20 @@ internal sealed class FrontEndAgentLeg(string agentId)
 
     /// <summary>Our ring timeout cancelled it: a 487 then means no answer.</summary>
     public bool RangOut { get; set; }
+
+    /// <summary>The agent's persistent line the leg runs on (its <see cref="Media"/> is the line's, and there is no
+    /// <see cref="Sip"/> of its own): ending the leg gives the line back instead of hanging it up. Null for a leg rung per
+    /// call.</summary>
+    public FrontEndLine? Line { get; set; }
+
+    /// <summary>The INVITE asked the phone to answer by itself (<see cref="Contracts.Calls.Media.AgentLegRequest.AutoAnswer"/>).</summary>
+    public bool AutoAnswer { get; set; }
+
+    /// <summary>The agent answered in the workspace (<see cref="Contracts.Calls.Media.ICallMedia.AnswerAgentAsync"/>),
+    /// perhaps before the phone or the line was up.</summary>
+    public bool Accepted { get; set; }
+
+    /// <summary>The phone answered by itself and the media flows, but the agent has not accepted yet: the answer is
+    /// reported to the grain when the workspace accepts.</summary>
+    public bool AwaitingAccept { get; set; }
 }

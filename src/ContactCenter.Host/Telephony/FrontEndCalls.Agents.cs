@@ -16,7 +16,7 @@ internal sealed partial class FrontEndCalls
         ArgumentNullException.ThrowIfNull(request);
         // A call this front end does not hold starts here: an agent dials out (the grain rings the agent first).
         var call = _calls.TryGetValue(callId, out var held) ? held : StartOutbound(callId);
-        var agent = new FrontEndAgentLeg(request.AgentId);
+        var agent = new FrontEndAgentLeg(request.AgentId) { AutoAnswer = request.AutoAnswer };
         FrontEndAgentLeg? replaced;
         lock (call.Sync)
         {
@@ -32,15 +32,49 @@ internal sealed partial class FrontEndCalls
             replaced.Dropped = true;
             EndAgentLeg(replaced);
         }
-        _ = RingAsync(call, agent, request);
+        // The agent's persistent line on this front end takes the offer; without one the phone rings for this call.
+        _ = _lines.TryGetValue(request.AgentId, out var line) && !line.Ended
+            ? RingLineAsync(call, agent, line, request)
+            : RingAsync(call, agent, request);
         return Task.CompletedTask;
     }
 
+    /// <summary>The agent answered in the workspace: an offer on a persistent line connects (at once, or when the line
+    /// comes up); a phone that answered by itself (auto-answer) is connected; a phone that only rings connects when the
+    /// agent picks it up, or right when it auto-answers if the workspace was first.</summary>
     public Task AnswerAgentAsync(string callId, string agentId)
     {
-        // Ring-per-call phones answer when the agent picks up; asking a phone to answer by itself (auto-answer) is
-        // not done yet, so the call connects when the phone's 200 OK comes.
-        LogAnswerFromWorkspace(_logger, callId, agentId);
+        if (!TryGetCall(callId, nameof(AnswerAgentAsync), out var call))
+        {
+            return Task.CompletedTask;
+        }
+        FrontEndAgentLeg? agent;
+        bool connect;
+        lock (call.Sync)
+        {
+            if (!call.Agents.TryGetValue(agentId, out agent) || agent.Dropped)
+            {
+                return Task.CompletedTask;
+            }
+            agent.Accepted = true;
+            connect = agent.AwaitingAccept;
+            agent.AwaitingAccept = false;
+        }
+        if (agent.Line is { } line)
+        {
+            LineAccepted(line, call, agent, "workspace");
+        }
+        else if (connect)
+        {
+            agent.Media?.StopPlayout();
+            LogAutoAnswerAccepted(_logger, callId, agentId);
+            _metrics.AgentLegs.Add(1, new KeyValuePair<string, object?>("outcome", "answered"));
+            Report(call, new AgentAnswered(call.CallId, agent.AgentId));
+        }
+        else
+        {
+            LogAnswerFromWorkspace(_logger, callId, agentId);
+        }
         return Task.CompletedTask;
     }
 
@@ -86,7 +120,7 @@ internal sealed partial class FrontEndCalls
             {
                 LogAgentUnreachable(_logger, call.CallId, agent.AgentId, why);
                 Failed(call, agent, AgentLegFailure.Unreachable);
-            });
+            }, honourProfileAutoAnswer: true);
             if (sip is null)
             {
                 return;
@@ -124,6 +158,7 @@ internal sealed partial class FrontEndCalls
         var negotiated = SdpParser.TryParse(response.Body.Span, out var answer, out _) && agent.Offer is { } offer
             ? SdpOfferAnswer.ProcessAnswer(offer, answer)
             : null;
+        var awaiting = false;
         lock (call.Sync)
         {
             if (agent.Dropped || call.Ended)
@@ -141,7 +176,19 @@ internal sealed partial class FrontEndCalls
             {
                 FrontEndSdp.Apply(media, negotiated);
                 agent.Answered = true;
+                // A phone that answered by itself is the agent's audio, not the agent's answer: the workspace gives that
+                // (the grain's ring deadline ends the leg when it does not come); meanwhile the agent hears the offer tone.
+                agent.AwaitingAccept = awaiting = agent.AutoAnswer && !agent.Accepted;
+                if (awaiting)
+                {
+                    _ = media.Play(FrontEndTones.Offer, loop: true);
+                }
             }
+        }
+        if (awaiting)
+        {
+            LogAutoAnswered(_logger, call.CallId, agent.AgentId);
+            return;
         }
         if (!agent.Answered)
         {
@@ -182,15 +229,27 @@ internal sealed partial class FrontEndCalls
             return;
         }
         FrontEndAgentLeg? agent;
+        bool declined;
         lock (call.Sync)
         {
             if (!call.Agents.TryGetValue(agentId, out agent) || agent.Sip != sip || !agent.Answered)
             {
                 return;
             }
-            call.Agents.Remove(agentId);
-            agent.Dropped = true;
-            UnbridgeLocked(call, agent);
+            // Hung up after answering by itself, before the agent accepted: the offer is refused.
+            declined = agent.AwaitingAccept;
+            if (!declined)
+            {
+                call.Agents.Remove(agentId);
+                agent.Dropped = true;
+                UnbridgeLocked(call, agent);
+            }
+        }
+        if (declined)
+        {
+            LogAgentLegFailed(_logger, call.CallId, agentId, 603, AgentLegFailure.Declined);
+            Failed(call, agent, AgentLegFailure.Declined);
+            return;
         }
         LogAgentLeft(_logger, call.CallId, agentId, reason);
         EndAgentLeg(agent);
@@ -255,7 +314,8 @@ internal sealed partial class FrontEndCalls
     /// <summary>Calls the phone registered for <paramref name="leg"/>'s agent (or supervisor) on a new media leg: the
     /// leg's outgoing SIP call, or null when no phone can be reached (<paramref name="unreachable"/> is told why) or the
     /// leg was dropped meanwhile.</summary>
-    private async Task<SipOutgoingCall?> InvitePhoneAsync(FrontEndCall call, FrontEndAgentLeg leg, Action<string> unreachable)
+    private async Task<SipOutgoingCall?> InvitePhoneAsync(FrontEndCall call, FrontEndAgentLeg leg, Action<string> unreachable,
+        bool honourProfileAutoAnswer = false)
     {
         var profile = await _store.GetAsync<AgentProfile>(leg.AgentId);
         var binding = profile?.SipUsername is { } user ? await _bindings.FindLatestAsync(user, _time.GetUtcNow()) : null;
@@ -274,7 +334,11 @@ internal sealed partial class FrontEndCalls
             {
                 leg.Media = media;
                 leg.Offer = offer;
-                sip = _userAgent!.Invite(binding.Contact.Uri, Destination(binding), offer.ToBytes());
+                // An agent who answers in the workspace (the profile's AutoAnswer) has the phone answer by itself.
+                leg.AutoAnswer |= honourProfileAutoAnswer && profile!.AutoAnswer;
+                sip = leg.AutoAnswer
+                    ? _userAgent!.SendInvite(AutoAnswerInvite(binding.Contact.Uri, offer), Destination(binding))
+                    : _userAgent!.Invite(binding.Contact.Uri, Destination(binding), offer.ToBytes());
                 leg.Sip = sip;
                 _bySipCallId[sip.CallId] = (call, leg.AgentId);
             }
@@ -285,4 +349,26 @@ internal sealed partial class FrontEndCalls
         }
         return sip;
     }
+
+    /// <summary>An INVITE asking the phone to answer by itself, with the two headers phones look for: <c>Call-Info</c>
+    /// with <c>answer-after=0</c> (Snom, Yealink, Grandstream, Linphone, newer baresip's <c>sip_autoanswer</c>) and
+    /// <c>Alert-Info</c> with <c>info=alert-autoanswer</c> (Polycom, Cisco SPA). Phones that know neither just ring,
+    /// and the agent picks up as usual. Debian's baresip 1.0.0 knows neither (it auto-answers every call only with
+    /// the account's <c>answermode=auto</c>).</summary>
+    private SipRequest AutoAnswerInvite(SipUri phone, SdpSession offer)
+    {
+        var invite = _userAgent!.CreateRequest(SipMethods.Invite, phone);
+        var host = invite.From?.Uri.Host ?? phone.Host;
+        invite.Headers.Add("Call-Info", $"<sip:{host}>;answer-after=0");
+        invite.Headers.Add("Alert-Info", $"<sip:{host}>;info=alert-autoanswer;delay=0");
+        invite.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
+        invite.Body = offer.ToBytes();
+        return invite;
+    }
+
+    [LoggerMessage(228, LogLevel.Information, "Telephony: call {CallId}: agent {AgentId}'s phone answered by itself; waiting for the workspace's answer")]
+    private static partial void LogAutoAnswered(ILogger logger, string callId, string agentId);
+
+    [LoggerMessage(229, LogLevel.Information, "Telephony: call {CallId}: agent {AgentId} answered in the workspace; the auto-answered phone is connected")]
+    private static partial void LogAutoAnswerAccepted(ILogger logger, string callId, string agentId);
 }

@@ -35,15 +35,23 @@ internal sealed partial class FrontEndCalls
     /// on the leg and passed to <paramref name="sent"/> under the call's lock, so ending the call cancels it; the ring
     /// timeout cancels it too (<see cref="FrontEndAgentLeg.RangOut"/>). Returns the last final response, or null when
     /// the call ended or the leg was dropped meanwhile.</summary>
-    private async Task<SipResponse?> DialTrunksAsync(
+    private Task<SipResponse?> DialTrunksAsync(
         FrontEndCall call, FrontEndAgentLeg leg, IReadOnlyList<Trunk> trunks, string number, string? callerNumber, TimeSpan ringTimeout,
-        Action<SipOutgoingCall>? sent = null)
+        Action<SipOutgoingCall>? sent = null) =>
+        DialTrunksAsync(call.Sync, $"call {call.CallId}", () => call.Ended, leg, trunks, number, callerNumber, ringTimeout, sent);
+
+    /// <summary>Dials through the trunks, as the overload for calls does, for a leg guarded by <paramref name="sync"/> (a
+    /// call's lock, or a persistent line's); <paramref name="owner"/> names the owner in logs and <paramref name="ended"/>
+    /// tells whether it ended.</summary>
+    private async Task<SipResponse?> DialTrunksAsync(
+        Lock sync, string owner, Func<bool> ended, FrontEndAgentLeg leg, IReadOnlyList<Trunk> trunks, string number, string? callerNumber,
+        TimeSpan ringTimeout, Action<SipOutgoingCall>? sent = null)
     {
-        var media = leg.Media ?? throw new InvalidOperationException($"call {call.CallId}: leg {leg.AgentId} has no media to offer");
+        var media = leg.Media ?? throw new InvalidOperationException($"{owner}: leg {leg.AgentId} has no media to offer");
         var offer = SdpOfferAnswer.CreateOffer(FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(media.Codec)]));
         leg.Offer = offer;
         SipResponse? response = null;
-        using var timer = _time.CreateTimer(_ => RingOutExternal(call, leg), null, ringTimeout, Timeout.InfiniteTimeSpan);
+        using var timer = _time.CreateTimer(_ => RingOutExternal(sync, leg), null, ringTimeout, Timeout.InfiniteTimeSpan);
         foreach (var trunk in trunks)
         {
             var destination = new SipEndPoint(TransportOf(trunk.Transport), trunk.Host, trunk.Port);
@@ -52,9 +60,9 @@ internal sealed partial class FrontEndCalls
             for (var retries = 0; ; retries++)
             {
                 SipOutgoingCall? sip = null;
-                lock (call.Sync)
+                lock (sync)
                 {
-                    if (!leg.Dropped && !call.Ended && !leg.RangOut)
+                    if (!leg.Dropped && !ended() && !leg.RangOut)
                     {
                         sip = _userAgent!.SendInvite(invite, destination);
                         leg.Sip = sip;
@@ -83,7 +91,7 @@ internal sealed partial class FrontEndCalls
             {
                 return response;
             }
-            LogTrunkUnreachable(_logger, call.CallId, trunk.Id, response.StatusCode);
+            LogTrunkUnreachable(_logger, owner, trunk.Id, response.StatusCode);
         }
         return response;
     }
@@ -109,10 +117,10 @@ internal sealed partial class FrontEndCalls
         return invite;
     }
 
-    private static void RingOutExternal(FrontEndCall call, FrontEndAgentLeg leg)
+    private static void RingOutExternal(Lock sync, FrontEndAgentLeg leg)
     {
         SipOutgoingCall? sip;
-        lock (call.Sync)
+        lock (sync)
         {
             leg.RangOut = true;
             sip = leg.Sip;
@@ -127,6 +135,6 @@ internal sealed partial class FrontEndCalls
         _ => SipTransportKind.Udp,
     };
 
-    [LoggerMessage(186, LogLevel.Warning, "Telephony: call {CallId}: trunk {TrunkId} did not answer ({Status}); trying the next outbound trunk")]
-    private static partial void LogTrunkUnreachable(ILogger logger, string callId, string trunkId, int status);
+    [LoggerMessage(186, LogLevel.Warning, "Telephony: {Owner}: trunk {TrunkId} did not answer ({Status}); trying the next outbound trunk")]
+    private static partial void LogTrunkUnreachable(ILogger logger, string owner, string trunkId, int status);
 }

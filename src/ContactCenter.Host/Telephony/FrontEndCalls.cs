@@ -62,17 +62,23 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         _reference = reference;
     }
 
-    /// <summary>Hangs up every call (the node stops): the grains hear that the callers hung up.</summary>
+    /// <summary>Hangs up every call (the node stops): the grains hear that the callers hung up; then the persistent
+    /// lines, whose agents hear that they were lost.</summary>
     public void HangUpAll()
     {
         foreach (var call in _calls.Values)
         {
             EndCall(call, reportCallerHungUp: true);
         }
+        EndAllLines();
     }
 
     public void OnCallEnded(SipCall call, SipCallEndReason reason)
     {
+        if (LineDialogEnded(call, reason))
+        {
+            return;
+        }
         if (!_bySipCallId.TryRemove(call.CallId, out var entry))
         {
             return;
@@ -153,9 +159,15 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         return true;
     }
 
-    /// <summary>Stops ringing the agent's phone or hangs it up, and releases the leg's media.</summary>
+    /// <summary>Stops ringing the agent's phone or hangs it up, and releases the leg's media; a leg on a persistent line
+    /// gives the line back instead.</summary>
     private void EndAgentLeg(FrontEndAgentLeg agent)
     {
+        if (agent.Line is { } line)
+        {
+            ReleaseLine(line, agent);
+            return;
+        }
         if (agent.Sip is { } sip)
         {
             _bySipCallId.TryRemove(sip.CallId, out _);

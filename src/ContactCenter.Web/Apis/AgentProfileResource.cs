@@ -30,6 +30,9 @@ public sealed record AgentProfileResource
     /// <summary>Ring per call (default) or persistent line.</summary>
     public LineMode LineMode { get; init; } = LineMode.RingPerCall;
 
+    /// <summary>The agent answers in the workspace: ring-per-call INVITEs ask the phone to answer by itself.</summary>
+    public bool AutoAnswer { get; init; }
+
     /// <summary>The agent's phone the front end rings; null = no voice device yet.</summary>
     public string? Phone { get; init; }
 
@@ -54,6 +57,7 @@ public sealed record AgentProfileResource
         Queues = profile.Queues.IsDefault ? [] : profile.Queues,
         Capacities = profile.Capacities.IsDefault ? [] : profile.Capacities,
         LineMode = profile.LineMode,
+        AutoAnswer = profile.AutoAnswer,
         Phone = profile.Phone,
         ExternalNumbers = profile.ExternalNumbers.IsDefault ? [] : profile.ExternalNumbers,
         NoAnswerPolicyId = profile.NoAnswerPolicyId,
@@ -76,6 +80,7 @@ public sealed record AgentProfileResource
             Queues = Queues.IsDefault ? [] : Queues,
             Capacities = Capacities.IsDefault ? [] : Capacities,
             LineMode = LineMode,
+            AutoAnswer = AutoAnswer,
             Phone = Phone,
             ExternalNumbers = ExternalNumbers.IsDefault ? [] : ExternalNumbers,
             NoAnswerPolicyId = NoAnswerPolicyId,

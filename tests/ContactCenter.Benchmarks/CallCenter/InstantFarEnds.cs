@@ -72,6 +72,10 @@ internal sealed class InstantFarEnds(IGrainFactory grains) : ICallMedia
         return Task.CompletedTask;
     }
 
+    public Task OpenLineAsync(string agentId, string lineId) => Task.CompletedTask; // the benchmark's agents ring per call
+
+    public Task CloseLineAsync(string agentId, string lineId) => Task.CompletedTask;
+
     private void Report(CallMediaEvent mediaEvent) =>
         _ = Task.Run(() => grains.GetGrain<ICallGrain>(mediaEvent.CallId).OnMediaEventAsync(mediaEvent));
 }

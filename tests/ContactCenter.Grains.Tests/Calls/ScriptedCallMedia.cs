@@ -75,6 +75,12 @@ public sealed class ScriptedCallMedia : ICallMedia
 
     public Task HangUpAsync(string callId, CallEndReason reason) => Record(callId, nameof(HangUpAsync), reason);
 
+    /// <summary>Recorded under the agent's id (in place of a call id), with the line id as the argument.</summary>
+    public Task OpenLineAsync(string agentId, string lineId) => Record(agentId, nameof(OpenLineAsync), lineId);
+
+    /// <summary>Recorded under the agent's id (in place of a call id), with the line id as the argument.</summary>
+    public Task CloseLineAsync(string agentId, string lineId) => Record(agentId, nameof(CloseLineAsync), lineId);
+
     private Task Record(string callId, string name, object? argument = null)
     {
         var command = new MediaCommand(callId, name, argument);

@@ -21,4 +21,8 @@ namespace ContactCenter.Contracts.Agents.Events;
 [JsonDerivedType(typeof(WrapUpEnded), "wrap-up-ended")]
 [JsonDerivedType(typeof(AgentCountersReset), "counters-reset")]
 [JsonDerivedType(typeof(NoAnswerPolicyTriggered), "no-answer-policy-triggered")]
+[JsonDerivedType(typeof(AgentLineOpening), "line-opening")]
+[JsonDerivedType(typeof(AgentLineUp), "line-up")]
+[JsonDerivedType(typeof(AgentLineLost), "line-lost")]
+[JsonDerivedType(typeof(AgentLineClosed), "line-closed")]
 public abstract record AgentEvent(DateTimeOffset At);

@@ -27,13 +27,15 @@ public interface ICallMedia : IGrainObserver
     /// </summary>
     Task RecordVoicemailAsync(string callId, VoicemailRecording recording);
 
-    /// <summary>Rings the agent's line for this call (ring-per-call: a new INVITE; persistent line: an offer tone) and
-    /// reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/>.</summary>
+    /// <summary>Rings the agent's line for this call (ring-per-call: a new INVITE, with auto-answer headers when
+    /// <see cref="AgentLegRequest.AutoAnswer"/> is set; persistent line held by this front end: an offer tone in the line)
+    /// and reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/> (a line busy with another call: busy).</summary>
     Task RingAgentAsync(string callId, AgentLegRequest request);
 
-    /// <summary>The ringing agent answered from the workspace: a persistent line connects the offer; a ring-per-call
-    /// phone is asked to answer (auto-answer) where it supports it. Reports <see cref="AgentAnswered"/> once the leg is
-    /// up, as when the agent picks up the phone.</summary>
+    /// <summary>The ringing agent answered from the workspace: an offer on a persistent line connects (once the line is
+    /// up); a ring-per-call phone that answered by itself (auto-answer) is connected, or is connected as soon as it does;
+    /// a phone that only rings connects when the agent picks it up. Reports <see cref="AgentAnswered"/> once the leg is
+    /// connected, as when the agent picks up the phone.</summary>
     Task AnswerAgentAsync(string callId, string agentId);
 
     /// <summary>Ends one party's leg of the call — an agent's, or a listening supervisor's (<paramref name="agentId"/> is
@@ -70,4 +72,22 @@ public interface ICallMedia : IGrainObserver
 
     /// <summary>Ends every leg of the call that the platform does not keep (a persistent agent line stays up).</summary>
     Task HangUpAsync(string callId, CallEndReason reason);
+
+    /// <summary>Opens agent <paramref name="agentId"/>'s persistent line (<see cref="Configuration.LineMode.PersistentLine"/>,
+    /// CALL-4): the front end calls the agent's phone once — the phone registered for the profile's
+    /// <see cref="Configuration.AgentProfile.Phone"/> (else its SIP user name), or, when <c>Phone</c> is an external
+    /// number such as a mobile, that number through the outbound trunks — and keeps the leg up between calls (silence).
+    /// The outcome comes back as <see cref="Agents.AgentLineEvent"/>s through <see cref="Agents.IAgentGrain.OnLineEventAsync"/>:
+    /// up once the phone answered, down when it could not be opened or drops later. While it holds the line, this front
+    /// end plays an offer tone into it for <see cref="RingAgentAsync"/> instead of ringing the phone; the agent accepts
+    /// with <c>1</c> on the phone's keypad or from the workspace (<see cref="AnswerAgentAsync"/>), and
+    /// <see cref="BridgeAsync"/>, <see cref="DropLegAsync"/> and <see cref="HangUpAsync"/> connect the caller to the line
+    /// and take it back without ending it. Another front end does not know the line: it rings the agent per call (a
+    /// limitation with several front ends). Opening a line the front end holds already does nothing; a new
+    /// <paramref name="lineId"/> for the same agent replaces the old line.</summary>
+    Task OpenLineAsync(string agentId, string lineId);
+
+    /// <summary>Closes the agent's persistent line (BYE; CANCEL while it rings), e.g. at log-out, without reporting it.
+    /// A line the front end does not hold (another id, ended already) is ignored.</summary>
+    Task CloseLineAsync(string agentId, string lineId);
 }
