@@ -27,6 +27,10 @@ internal sealed class FrontEndNode : IAsyncDisposable
 
     public IDocumentStore Documents => _app.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>The node's event journal (in memory): every call grain's events, for tests that look calls up after
+    /// they ended.</summary>
+    public IEventJournal Journal => _app.Services.GetRequiredService<IEventJournal>();
+
     public FrontEndCalls Calls => _app.Services.GetRequiredService<SipFrontEnd>().Calls!;
 
     public AgentBindingStore Bindings => _app.Services.GetRequiredService<SipFrontEnd>().Bindings!;
