@@ -120,7 +120,7 @@ internal sealed partial class FrontEndCalls
             {
                 LogAgentUnreachable(_logger, call.CallId, agent.AgentId, why);
                 Failed(call, agent, AgentLegFailure.Unreachable);
-            }, honourProfileAutoAnswer: true);
+            }, honourProfileAutoAnswer: true, callerNumber: request.CallerNumber);
             if (sip is null)
             {
                 return;
@@ -315,7 +315,7 @@ internal sealed partial class FrontEndCalls
     /// leg's outgoing SIP call, or null when no phone can be reached (<paramref name="unreachable"/> is told why) or the
     /// leg was dropped meanwhile.</summary>
     private async Task<SipOutgoingCall?> InvitePhoneAsync(FrontEndCall call, FrontEndAgentLeg leg, Action<string> unreachable,
-        bool honourProfileAutoAnswer = false)
+        bool honourProfileAutoAnswer = false, string? callerNumber = null)
     {
         var profile = await _store.GetAsync<AgentProfile>(leg.AgentId);
         var binding = profile?.SipUsername is { } user ? await _bindings.FindLatestAsync(user, _time.GetUtcNow()) : null;
@@ -336,9 +336,7 @@ internal sealed partial class FrontEndCalls
                 leg.Offer = offer;
                 // An agent who answers in the workspace (the profile's AutoAnswer) has the phone answer by itself.
                 leg.AutoAnswer |= honourProfileAutoAnswer && profile!.AutoAnswer;
-                sip = leg.AutoAnswer
-                    ? _userAgent!.SendInvite(AutoAnswerInvite(binding.Contact.Uri, offer), Destination(binding))
-                    : _userAgent!.Invite(binding.Contact.Uri, Destination(binding), offer.ToBytes());
+                sip = _userAgent!.SendInvite(PhoneInvite(binding.Contact.Uri, offer, callerNumber, leg.AutoAnswer), Destination(binding));
                 leg.Sip = sip;
                 _bySipCallId[sip.CallId] = (call, leg.AgentId);
             }
@@ -350,17 +348,26 @@ internal sealed partial class FrontEndCalls
         return sip;
     }
 
-    /// <summary>An INVITE asking the phone to answer by itself, with the two headers phones look for: <c>Call-Info</c>
-    /// with <c>answer-after=0</c> (Snom, Yealink, Grandstream, Linphone, newer baresip's <c>sip_autoanswer</c>) and
-    /// <c>Alert-Info</c> with <c>info=alert-autoanswer</c> (Polycom, Cisco SPA). Phones that know neither just ring,
-    /// and the agent picks up as usual. Debian's baresip 1.0.0 knows neither (it auto-answers every call only with
-    /// the account's <c>answermode=auto</c>).</summary>
-    private SipRequest AutoAnswerInvite(SipUri phone, SdpSession offer)
+    /// <summary>The INVITE to an agent's (or supervisor's) phone: From the caller's number (when it needs no escaping in a
+    /// SIP URI), so the phone shows who calls; with <paramref name="autoAnswer"/> the two headers phones look for to answer by
+    /// themselves: <c>Call-Info</c> with <c>answer-after=0</c> (Snom, Yealink, Grandstream, Linphone, newer baresip's
+    /// <c>sip_autoanswer</c>) and <c>Alert-Info</c> with <c>info=alert-autoanswer</c> (Polycom, Cisco SPA). Phones that
+    /// know neither just ring, and the agent picks up as usual. Debian's baresip 1.0.0 knows neither (it auto-answers
+    /// every call only with the account's <c>answermode=auto</c>).</summary>
+    private SipRequest PhoneInvite(SipUri phone, SdpSession offer, string? callerNumber, bool autoAnswer)
     {
         var invite = _userAgent!.CreateRequest(SipMethods.Invite, phone);
-        var host = invite.From?.Uri.Host ?? phone.Host;
-        invite.Headers.Add("Call-Info", $"<sip:{host}>;answer-after=0");
-        invite.Headers.Add("Alert-Info", $"<sip:{host}>;info=alert-autoanswer;delay=0");
+        if (invite.From is { } from && callerNumber is { Length: > 0 and <= 32 } && callerNumber.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.' or '_' or '*'))
+        {
+            invite.Headers.Set(SipHeaderNames.From,
+                new NameAddress(new SipUri(SipUriScheme.Sip, callerNumber, from.Uri.Host, from.Uri.Port)).WithTag(from.Tag!).ToString());
+        }
+        if (autoAnswer)
+        {
+            var host = invite.From?.Uri.Host ?? phone.Host;
+            invite.Headers.Add("Call-Info", $"<sip:{host}>;answer-after=0");
+            invite.Headers.Add("Alert-Info", $"<sip:{host}>;info=alert-autoanswer;delay=0");
+        }
         invite.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
         invite.Body = offer.ToBytes();
         return invite;

@@ -55,6 +55,9 @@ public sealed class SipFrontEndTests
         await Conditions.WaitAsync(() => phone.Invites == 1 && !phone.Calls.IsEmpty, Wait, "the agent's phone is rung and answers", Diagnostics, cancellation);
         await Eventually.TrueAsync(async () => (await grain.GetStatusAsync()).Phase == CallPhase.Connected, Wait, $"call {callId} connected");
         var agentCallId = phone.Calls.Keys.Single();
+        // The phone shows who calls: the caller's number (the From user of its INVITE) is the agent INVITE's From user.
+        Assert.True(phone.InvitesReceived.TryPeek(out var agentInvite));
+        Assert.Equal((await grain.GetStatusAsync()).From, agentInvite.From?.Uri.User);
         var atConnect = (Caller: caller.PacketsReceived(call.CallId), Agent: phone.PacketsReceived(agentCallId));
         // 50 packets = 1 s of 20 ms frames through the bridge, each way.
         await Conditions.WaitAsync(
