@@ -46,10 +46,6 @@ internal sealed class SippCaller : IAsyncDisposable
             "-set", "dtmf_ms", Milliseconds(keyAfter), "-set", "talk_ms", Milliseconds(onTheLine),
         ]);
 
-    /// <summary>caller-cancel.xml: dials <paramref name="number"/> and cancels as soon as it rings.</summary>
-    public static SippCaller Cancelling(int frontEndPort, string number, string name, int mediaPort) =>
-        Start(frontEndPort, number, name, mediaPort, "caller-cancel.xml", ["-set", "ring_ms", "0"]);
-
     /// <summary>Waits for sipp to end by itself (the call is over); its exit code, or null when it was killed.</summary>
     public Task<int?> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _run.WaitForExitAsync(timeout, cancellationToken);
 
