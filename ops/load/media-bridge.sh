@@ -15,8 +15,11 @@
 #
 # Usage: ops/load/media-bridge.sh [--calls "200 500 1000"] [--prompts "500 1000 2000"] [--runs 3] [--warmup 3]
 #                                 [--seconds 10] [--impair] [--server-env "NAME=value ..."] [--no-build]
+#                                 [--bin PATH]
 #   --server-env  environment for the server process only, e.g. "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1" (run
 #             socket continuations on the epoll thread instead of the thread pool) to compare runtime settings.
+#   --bin     the ContactCenter.Benchmarks executable to run (implies --no-build), e.g. a copy of an earlier build's
+#             bin/Release/net10.0 to compare two versions with runs made together.
 #   --impair  adds one recorded run with 2 % loss and 2 % reordering injected by the generator (the relay and the
 #             recorder must cope: no crash, valid recordings).
 # Figures are noisy on a shared machine: the load average is printed next to each; compare runs made together.
@@ -35,6 +38,7 @@ SECONDS_MEASURED=10
 IMPAIR=0
 BUILD=1
 SERVER_ENV=""
+BIN=""
 while (($#)); do
   case $1 in
     --calls) CALLS=$2; shift 2 ;;
@@ -45,6 +49,7 @@ while (($#)); do
     --impair) IMPAIR=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --server-env) SERVER_ENV=$2; shift 2 ;;
+    --bin) BIN=$2; BUILD=0; shift 2 ;;
     *) die "unknown argument $1 (see the header of $0)" ;;
   esac
 done
@@ -56,7 +61,7 @@ if ((BUILD)); then
   say "building tests/ContactCenter.Benchmarks (Release)"
   dotnet build "$ROOT/tests/ContactCenter.Benchmarks" -c Release -v quiet -nologo >/dev/null
 fi
-BIN=$ROOT/tests/ContactCenter.Benchmarks/bin/Release/net10.0/ContactCenter.Benchmarks
+BIN=${BIN:-$ROOT/tests/ContactCenter.Benchmarks/bin/Release/net10.0/ContactCenter.Benchmarks}
 [[ -x $BIN ]] || die "$BIN not found; build tests/ContactCenter.Benchmarks -c Release"
 
 WORK=$(mktemp -d)

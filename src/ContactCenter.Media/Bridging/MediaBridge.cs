@@ -16,6 +16,7 @@ public sealed class MediaBridge : IMediaSink, IDisposable
 
     private readonly TimeProvider _time;
     private readonly JitterBufferOptions _jitter;
+    private readonly FrameScheduler? _scheduler;
     private readonly Lock _lock = new();
     private AudioPlayoutBuffer? _callerAudio;
     private AudioPlayoutBuffer? _agentAudio;
@@ -24,7 +25,7 @@ public sealed class MediaBridge : IMediaSink, IDisposable
     private CallRecording? _recording;
     private FramePacer? _pacer;
 
-    internal MediaBridge(MediaLeg caller, MediaLeg agent, TimeProvider time, JitterBufferOptions jitter)
+    internal MediaBridge(MediaLeg caller, MediaLeg agent, TimeProvider time, JitterBufferOptions jitter, FrameScheduler? scheduler = null)
     {
         if (caller == agent)
         {
@@ -34,6 +35,7 @@ public sealed class MediaBridge : IMediaSink, IDisposable
         Agent = agent;
         _time = time;
         _jitter = jitter;
+        _scheduler = scheduler;
         caller.Attach(this);
         try
         {
@@ -72,7 +74,7 @@ public sealed class MediaBridge : IMediaSink, IDisposable
             _callerFrame = new short[_callerAudio.FrameSamples];
             _agentFrame = new short[_agentAudio.FrameSamples];
             _recording = recording;
-            _pacer = pacer = new FramePacer(_time, Frame, _ => WriteFrame());
+            _pacer = pacer = new FramePacer(_time, Frame, _ => WriteFrame(), _scheduler);
         }
         pacer.Start();
     }

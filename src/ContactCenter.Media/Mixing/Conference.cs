@@ -25,7 +25,7 @@ public sealed class Conference : IMediaSink, IDisposable
     private CallRecording? _recording;
     private readonly int _attached;
 
-    internal Conference(IReadOnlyList<MediaLeg> legs, HearingMatrix matrix, TimeProvider time, JitterBufferOptions jitter)
+    internal Conference(IReadOnlyList<MediaLeg> legs, HearingMatrix matrix, TimeProvider time, JitterBufferOptions jitter, FrameScheduler? scheduler = null)
     {
         if (legs.Count != matrix.Count || legs.Distinct().Count() != legs.Count)
         {
@@ -49,7 +49,7 @@ public sealed class Conference : IMediaSink, IDisposable
             Dispose();
             throw;
         }
-        _pacer = new FramePacer(time, Frame, _ => MixFrame());
+        _pacer = new FramePacer(time, Frame, _ => MixFrame(), scheduler);
         _pacer.Start();
     }
 

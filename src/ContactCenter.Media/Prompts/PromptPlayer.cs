@@ -35,7 +35,8 @@ public sealed class PromptPlayer : IDisposable
     /// <param name="send">Sends each frame, typically on the leg's RTP session.</param>
     /// <param name="loop">Repeat until stopped (music on hold).</param>
     /// <param name="frameSamples">Samples per frame; default 160 (20 ms at 8 kHz).</param>
-    public PromptPlayer(ReadOnlyMemory<short> samples, G711Codec codec, TimeProvider time, SendFrame send, bool loop = false, int frameSamples = 160)
+    /// <param name="scheduler">Shared pacing (the engine's); null for a timer of the player's own.</param>
+    public PromptPlayer(ReadOnlyMemory<short> samples, G711Codec codec, TimeProvider time, SendFrame send, bool loop = false, int frameSamples = 160, FrameScheduler? scheduler = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(send);
@@ -51,7 +52,7 @@ public sealed class PromptPlayer : IDisposable
         _frameSamples = frameSamples;
         _pcm = new short[frameSamples];
         _encoded = new byte[frameSamples];
-        _pacer = new FramePacer(time, TimeSpan.FromTicks(frameSamples * TimeSpan.TicksPerSecond / 8000), OnFrame);
+        _pacer = new FramePacer(time, TimeSpan.FromTicks(frameSamples * TimeSpan.TicksPerSecond / 8000), OnFrame, scheduler);
     }
 
     /// <summary>Completes with true when the prompt played to its end, false when stopped.</summary>

@@ -29,7 +29,8 @@ public sealed class CallRecording : IDisposable
         _legs = [new RecordingLeg("left", callerLegId, "caller"), new RecordingLeg("right", agentLegId, "agent")];
         _startedAt = time.GetUtcNow();
         _sampleRate = sampleRate;
-        var stream = new FileStream(wavPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 64 * 1024);
+        // Unbuffered: the writer hands over whole 32 KiB blocks.
+        var stream = new FileStream(wavPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
         _writer = new StereoWavWriter(stream, sampleRate);
     }
 

@@ -1,20 +1,28 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace ContactCenter.Media.Recording;
 
 /// <summary>Streams a two-channel 16-bit PCM WAV file as audio arrives: a header with zero sizes first, interleaved
 /// frames appended as they come (never the whole call in memory), and the RIFF and data sizes patched by
 /// <see cref="Complete"/>. Left is the first channel, right the second.</summary>
-/// <remarks>The stream must be seekable for the final patch. Not thread-safe: frames come from one media loop.</remarks>
+/// <remarks>The stream must be seekable for the final patch. Frames are written to it in blocks of 32 KiB (about a
+/// second), so a stream of its own needs no buffer. Not thread-safe: frames come from one media loop.</remarks>
 public sealed class StereoWavWriter : IDisposable
 {
     // 16-bit stereo: the data chunk size field caps a file at 2^32 - 1 - 36 octets (about 37 hours at 8 kHz).
     private const long MaxDataLength = uint.MaxValue - 36;
 
+    // Frames are gathered into blocks of this size (about a second at 8 kHz) and written a block at a time: one write
+    // per second of call instead of one copy per 20 ms frame into the stream's own buffer. A multiple of 4 (a sample
+    // pair) so that a frame never straddles the end of a block mid-pair.
+    private const int BlockLength = 32 * 1024;
+
     private readonly Stream _stream;
     private readonly bool _ownsStream;
     private readonly WavFormat _format;
+    private readonly byte[] _block = new byte[BlockLength];
+    private int _blockLength;
     private long _dataLength;
     private bool _completed;
 
@@ -52,46 +60,34 @@ public sealed class StereoWavWriter : IDisposable
         {
             throw new ArgumentException("Both channels of a frame must have the same number of samples.", nameof(right));
         }
-        var bytes = left.Length * 4;
-        Reserve(bytes);
-        var buffer = ArrayPool<byte>.Shared.Rent(bytes);
-        try
+        Reserve(left.Length * 4);
+        while (!left.IsEmpty)
         {
-            var span = buffer.AsSpan(0, bytes);
-            for (var i = 0; i < left.Length; i++)
-            {
-                BinaryPrimitives.WriteInt16LittleEndian(span[(i * 4)..], left[i]);
-                BinaryPrimitives.WriteInt16LittleEndian(span[((i * 4) + 2)..], right[i]);
-            }
-            _stream.Write(span);
+            var samples = Math.Min(left.Length, (_block.Length - _blockLength) / 4);
+            Interleave(left[..samples], right[..samples], _block.AsSpan(_blockLength, samples * 4));
+            _blockLength += samples * 4;
+            _dataLength += samples * 4;
+            left = left[samples..];
+            right = right[samples..];
+            FlushBlockIfFull();
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-        _dataLength += bytes;
     }
 
     /// <summary>Appends <paramref name="samples"/> frames of silence on both channels.</summary>
     public void WriteSilence(int samples)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(samples);
-        var bytes = samples * 4;
+        var bytes = (long)samples * 4;
         Reserve(bytes);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(bytes, 64 * 1024));
-        try
+        while (bytes > 0)
         {
-            Array.Clear(buffer);
-            for (var left = bytes; left > 0; left -= buffer.Length)
-            {
-                _stream.Write(buffer, 0, Math.Min(left, buffer.Length));
-            }
+            var chunk = (int)Math.Min(bytes, _block.Length - _blockLength);
+            _block.AsSpan(_blockLength, chunk).Clear();
+            _blockLength += chunk;
+            _dataLength += chunk;
+            bytes -= chunk;
+            FlushBlockIfFull();
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-        _dataLength += bytes;
     }
 
     /// <summary>Patches the RIFF and data sizes and flushes; later writes throw. Idempotent.</summary>
@@ -102,6 +98,7 @@ public sealed class StereoWavWriter : IDisposable
             return;
         }
         _completed = true;
+        FlushBlock();
         var end = _stream.Position;
         var start = end - WavHeader.CanonicalLength - _dataLength;
         Span<byte> size = stackalloc byte[4];
@@ -126,7 +123,44 @@ public sealed class StereoWavWriter : IDisposable
         }
     }
 
-    private void Reserve(int bytes)
+    /// <summary>Interleaves 16-bit little-endian sample pairs, left first.</summary>
+    private static void Interleave(ReadOnlySpan<short> left, ReadOnlySpan<short> right, Span<byte> destination)
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            // One 32-bit store per sample pair instead of two 16-bit ones.
+            var pairs = MemoryMarshal.Cast<byte, uint>(destination);
+            for (var i = 0; i < left.Length; i++)
+            {
+                pairs[i] = (ushort)left[i] | ((uint)(ushort)right[i] << 16);
+            }
+            return;
+        }
+        for (var i = 0; i < left.Length; i++)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(destination[(i * 4)..], left[i]);
+            BinaryPrimitives.WriteInt16LittleEndian(destination[((i * 4) + 2)..], right[i]);
+        }
+    }
+
+    private void FlushBlockIfFull()
+    {
+        if (_blockLength == _block.Length)
+        {
+            FlushBlock();
+        }
+    }
+
+    private void FlushBlock()
+    {
+        if (_blockLength > 0)
+        {
+            _stream.Write(_block, 0, _blockLength);
+            _blockLength = 0;
+        }
+    }
+
+    private void Reserve(long bytes)
     {
         if (_completed)
         {

@@ -3,6 +3,7 @@ using ContactCenter.Media.Bridging;
 using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Mixing;
 using ContactCenter.Media.Recording;
+using ContactCenter.Media.Timing;
 using ContactCenter.Media.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,12 +14,17 @@ namespace ContactCenter.Media.Sessions;
 /// them, bridge and unbridge, record, mix (conference, monitor, whisper, barge) and release. Events come back on the
 /// legs (<see cref="MediaLeg.DigitReceived"/>, <see cref="MediaLeg.PlayoutFinished"/>, <see cref="MediaLeg.Inactive"/>).
 /// Knows nothing of SIP: addresses and codecs come from the front end's SDP handling. Thread-safe.</summary>
+/// <remarks>The engine's legs share a few receive threads (<see cref="RtpReceiver"/>, on Linux) and one
+/// <see cref="FrameScheduler"/> that paces every prompt, DTMF sender, recording and mixer, so the number of threads and
+/// timers does not grow with the number of calls.</remarks>
 public sealed class MediaEngine : IAsyncDisposable
 {
     private readonly MediaEngineOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RtpPortAllocator _ports;
+    private readonly RtpReceiver? _receiver;
+    private readonly FrameScheduler _scheduler;
     private readonly ConcurrentDictionary<string, MediaLeg> _legs = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine; the options are validated.</summary>
@@ -31,10 +37,20 @@ public sealed class MediaEngine : IAsyncDisposable
         _time = time;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ContactCenter.Media");
         _ports = new RtpPortAllocator(options.Transport);
+        _receiver = options.Transport.SharedReceive && RtpReceiver.IsSupported
+            ? new RtpReceiver(options.Transport.ReceiveThreads, _logger, options.ThreadNice, options.Transport.ReceiveBatchDelay)
+            : null;
+        _scheduler = new FrameScheduler(time, options.PacingLanes, threadNice: options.ThreadNice);
     }
 
     /// <summary>Legs currently open.</summary>
     public int LegCount => _legs.Count;
+
+    /// <summary>The shared receive threads; null where sessions have loops of their own.</summary>
+    internal RtpReceiver? Receiver => _receiver;
+
+    /// <summary>The pacing of the engine's prompts, DTMF, recordings and mixers.</summary>
+    internal FrameScheduler Scheduler => _scheduler;
 
     /// <summary>Opens a leg on a fresh port pair.</summary>
     /// <param name="legId">Unique id chosen by the front end.</param>
@@ -45,7 +61,7 @@ public sealed class MediaEngine : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(legId);
         var sockets = _ports.Allocate();
-        var leg = new MediaLeg(legId, codec, telephoneEventPayloadType ?? _options.TelephoneEventPayloadType, sockets, _options, _time, _logger);
+        var leg = new MediaLeg(legId, codec, telephoneEventPayloadType ?? _options.TelephoneEventPayloadType, sockets, _options, _time, _logger, _receiver, _scheduler);
         if (!_legs.TryAdd(legId, leg))
         {
             _ = leg.DisposeAsync().AsTask();
@@ -59,7 +75,7 @@ public sealed class MediaEngine : IAsyncDisposable
 
     /// <summary>Bridges two legs (dispose the bridge to unbridge).</summary>
     /// <exception cref="InvalidOperationException">A leg is already bridged or mixed.</exception>
-    public MediaBridge Bridge(MediaLeg caller, MediaLeg agent) => new(caller, agent, _time, _options.Jitter);
+    public MediaBridge Bridge(MediaLeg caller, MediaLeg agent) => new(caller, agent, _time, _options.Jitter, _scheduler);
 
     /// <summary>Starts recording a bridged call to <c>{RecordingDirectory}/{callId}.wav</c> with its sidecar.</summary>
     public CallRecording Record(MediaBridge bridge, string callId)
@@ -94,7 +110,7 @@ public sealed class MediaEngine : IAsyncDisposable
     }
 
     /// <summary>Mixes legs by a matrix (dispose the conference to end it).</summary>
-    public Conference Mix(IReadOnlyList<MediaLeg> legs, HearingMatrix matrix) => new(legs, matrix, _time, _options.Jitter);
+    public Conference Mix(IReadOnlyList<MediaLeg> legs, HearingMatrix matrix) => new(legs, matrix, _time, _options.Jitter, _scheduler);
 
     /// <summary>Supervision of a call: the legs in <see cref="HearingMatrix"/> order (caller, agent, supervisor).
     /// Unbridge caller and agent first; switch modes with <see cref="Conference.SetMatrix"/>.</summary>
@@ -140,12 +156,14 @@ public sealed class MediaEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Releases every leg.</summary>
+    /// <summary>Releases every leg, then stops the receive threads and the pacing.</summary>
     public async ValueTask DisposeAsync()
     {
         foreach (var id in _legs.Keys.ToList())
         {
             await ReleaseAsync(id);
         }
+        _receiver?.Dispose();
+        _scheduler.Dispose();
     }
 }

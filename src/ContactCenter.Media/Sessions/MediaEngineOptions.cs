@@ -24,6 +24,16 @@ public sealed class MediaEngineOptions
     /// <summary>Pause between DTMF digits sent. Default 60 ms.</summary>
     public TimeSpan DtmfGap { get; set; } = TimeSpan.FromMilliseconds(60);
 
+    /// <summary>Timers of the engine's <see cref="Timing.FrameScheduler"/>, which paces every prompt, DTMF sender,
+    /// recording and mixer of the engine in 2 ms slots of the 20 ms frame; 0 for one per processor. Default 0.</summary>
+    public int PacingLanes { get; set; }
+
+    /// <summary>Nice value the engine's receive and pacing threads ask for (Linux): their work is small, but done late
+    /// it is heard as jitter. Below 0 needs CAP_SYS_NICE; without it the threads keep the process's priority (logged
+    /// once). 0 leaves them as they are. Default 0: a dedicated media host should set -10 (it is not the default
+    /// because every engine of a shared machine, tests and tools included, would otherwise take the priority).</summary>
+    public int ThreadNice { get; set; }
+
     /// <summary>Throws when the settings are inconsistent.</summary>
     public void Validate()
     {
@@ -34,5 +44,8 @@ public sealed class MediaEngineOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(TelephoneEventPayloadType, (byte)127, nameof(TelephoneEventPayloadType));
         ArgumentOutOfRangeException.ThrowIfLessThan(DtmfDuration, TimeSpan.FromMilliseconds(40), nameof(DtmfDuration));
         ArgumentOutOfRangeException.ThrowIfLessThan(DtmfGap, TimeSpan.FromMilliseconds(20), nameof(DtmfGap));
+        ArgumentOutOfRangeException.ThrowIfNegative(PacingLanes, nameof(PacingLanes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ThreadNice, -20, nameof(ThreadNice));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ThreadNice, 19, nameof(ThreadNice));
     }
 }

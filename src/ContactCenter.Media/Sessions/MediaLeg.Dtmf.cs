@@ -50,7 +50,7 @@ public sealed partial class MediaLeg
             {
                 gap = gapPackets;
             }
-        });
+        }, _scheduler);
         Interlocked.Exchange(ref _dtmfPacer, pacer)?.Stop();
         Interlocked.Exchange(ref _dtmfDone, done)?.TrySetCanceled();
         pacer.Start();

@@ -4,6 +4,7 @@ using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Prompts;
 using ContactCenter.Media.Rtp;
+using ContactCenter.Media.Timing;
 using ContactCenter.Media.Transport;
 using Microsoft.Extensions.Logging;
 
@@ -21,20 +22,22 @@ public sealed partial class MediaLeg : IAsyncDisposable
     private readonly TelephoneEventDetector _detector = new();
     private readonly Lock _lock = new();
     private readonly byte[] _encoded = new byte[480];
+    private readonly FrameScheduler? _scheduler;
     private PromptPlayer? _player;
     private DigitCollector? _collector;
     private IMediaSink? _sink;
 
-    internal MediaLeg(string id, G711Codec codec, byte telephoneEventPayloadType, RtpSocketPair sockets, MediaEngineOptions options, TimeProvider time, ILogger logger)
+    internal MediaLeg(string id, G711Codec codec, byte telephoneEventPayloadType, RtpSocketPair sockets, MediaEngineOptions options, TimeProvider time, ILogger logger, RtpReceiver? receiver = null, FrameScheduler? scheduler = null)
     {
         Id = id;
         Codec = codec;
         TelephoneEventPayloadType = telephoneEventPayloadType;
         _time = time;
         _options = options;
+        _scheduler = scheduler;
         // RFC 3550 §5.1: random initial sequence number and timestamp, random SSRC (§8).
         var outbound = new RtpOutboundStream((uint)Random.Shared.NextInt64(1, uint.MaxValue), (byte)codec, 8000, (ushort)Random.Shared.Next(65536), (uint)Random.Shared.NextInt64(uint.MaxValue));
-        _session = new RtpSession(sockets, outbound, options.Transport, time, OnPacket, logger);
+        _session = new RtpSession(sockets, outbound, options.Transport, time, OnPacket, logger, receiver, scheduler);
         _session.Inactive += _ => Inactive?.Invoke(this);
         _session.Start();
     }
@@ -72,7 +75,7 @@ public sealed partial class MediaLeg : IAsyncDisposable
     /// <summary>Plays a prompt (replacing any prompt playing); completes true at its end, false when stopped.</summary>
     public Task<bool> Play(ReadOnlyMemory<short> samples, bool loop = false)
     {
-        var player = new PromptPlayer(samples, Codec, _time, (payload, count) => _session.SendAudio(payload, count), loop);
+        var player = new PromptPlayer(samples, Codec, _time, (payload, count) => _session.SendAudio(payload, count), loop, scheduler: _scheduler);
         PromptPlayer? previous;
         lock (_lock)
         {

@@ -4,7 +4,9 @@ namespace ContactCenter.Media.Timing;
 /// time since the start, so the rate follows the clock rather than the count of ticks and timer lateness does not
 /// accumulate. After a stall at most <see cref="MaxBurst"/> frames run in one tick and the schedule slips for the
 /// rest, so a paused process does not flood peers' jitter buffers when it resumes.</summary>
-/// <remarks>Callbacks run on the timer's thread, one at a time (under a lock); a callback may call <see cref="Stop"/>.</remarks>
+/// <remarks>Callbacks run on the timer's thread, one at a time (under a lock); a callback may call <see cref="Stop"/>.
+/// Given a <see cref="FrameScheduler"/> whose cycle is the frame, the pacer has no timer of its own: the scheduler's
+/// shared tick visits it once per frame.</remarks>
 public sealed class FramePacer : IDisposable
 {
     /// <summary>Most frames run in one tick when catching up.</summary>
@@ -20,7 +22,9 @@ public sealed class FramePacer : IDisposable
     private readonly Action<long> _onFrame;
     private readonly TimeSpan _early;
     private readonly Lock _lock = new();
+    private readonly FrameScheduler? _scheduler;
     private ITimer? _timer;
+    private bool _started;
     private long _start;
     private long _framesRun;
     private bool _stopped;
@@ -29,7 +33,9 @@ public sealed class FramePacer : IDisposable
     /// <param name="time">The clock.</param>
     /// <param name="frame">Frame interval, e.g. 20 ms.</param>
     /// <param name="onFrame">Called with the frame index (0, 1, 2, ...).</param>
-    public FramePacer(TimeProvider time, TimeSpan frame, Action<long> onFrame)
+    /// <param name="scheduler">Shared ticks to use instead of a timer of its own when its cycle is
+    /// <paramref name="frame"/>; null for an own timer.</param>
+    public FramePacer(TimeProvider time, TimeSpan frame, Action<long> onFrame, FrameScheduler? scheduler = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(onFrame);
@@ -37,11 +43,15 @@ public sealed class FramePacer : IDisposable
         _time = time;
         _frame = frame;
         _onFrame = onFrame;
+        _scheduler = scheduler is not null && scheduler.Cycle == frame ? scheduler : null;
         _early = frame / 4 < EarlyTolerance ? frame / 4 : EarlyTolerance;
     }
 
     /// <summary>Frames run so far.</summary>
     public long FramesRun => Interlocked.Read(ref _framesRun);
+
+    /// <summary>Whether <see cref="Stop"/> was called (or the callback stopped it).</summary>
+    internal bool IsStopped => Volatile.Read(ref _stopped);
 
     /// <summary>Runs frame 0 now and schedules the rest.</summary>
     /// <exception cref="InvalidOperationException">Already started.</exception>
@@ -49,11 +59,21 @@ public sealed class FramePacer : IDisposable
     {
         lock (_lock)
         {
-            if (_timer is not null)
+            if (_started)
             {
                 throw new InvalidOperationException("A frame pacer starts once.");
             }
+            _started = true;
             _start = _time.GetTimestamp();
+            if (_scheduler is not null)
+            {
+                Tick();
+                if (!_stopped)
+                {
+                    _scheduler.Add(this, _start);
+                }
+                return;
+            }
             _timer = _time.CreateTimer(static s => ((FramePacer)s!).Tick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             Tick();
             if (!_stopped)
@@ -68,7 +88,7 @@ public sealed class FramePacer : IDisposable
     {
         lock (_lock)
         {
-            _stopped = true;
+            Volatile.Write(ref _stopped, true);
             _timer?.Dispose();
         }
     }

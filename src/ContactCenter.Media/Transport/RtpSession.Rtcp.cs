@@ -16,7 +16,8 @@ public sealed partial class RtpSession
     private readonly Lock _statisticsLock = new();
     private readonly TimeSpan _rtcpInterval;
     private readonly string _cname;
-    private readonly ITimer _rtcpTimer;
+    private readonly ITimer? _rtcpTimer;
+    private long _nextRtcpTicks;
     private readonly byte[] _rtcpSendBuffer = new byte[MaxDatagram];
     private RtpReceiverStatistics? _statistics;
     private uint _remoteSsrc;
@@ -69,7 +70,7 @@ public sealed partial class RtpSession
         SendRtcp(goodbye: false);
         try
         {
-            _rtcpTimer.Change(NextRtcpDelay(), Timeout.InfiniteTimeSpan);
+            _rtcpTimer?.Change(NextRtcpDelay(), Timeout.InfiniteTimeSpan);
         }
         catch (ObjectDisposedException)
         {

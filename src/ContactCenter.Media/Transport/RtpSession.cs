@@ -18,6 +18,8 @@ namespace ContactCenter.Media.Transport;
 /// <para>Times come from the injected <see cref="TimeProvider"/>: arrival times handed to the handler are on the
 /// shared <see cref="MediaClock"/>, and the inactivity check runs on one of its timers.</para>
 /// <para>RTCP (RFC 3550 §6) runs on the next port: see <c>RtpSession.Rtcp.cs</c>.</para>
+/// <para>Datagrams come from an engine's shared <see cref="RtpReceiver"/> threads when one is given, else from two
+/// asynchronous receive loops of the session's own.</para>
 /// </remarks>
 public sealed partial class RtpSession : IAsyncDisposable
 {
@@ -31,7 +33,11 @@ public sealed partial class RtpSession : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _sendLock = new();
     private readonly byte[] _sendBuffer = new byte[MaxDatagram];
-    private readonly ITimer _inactivityTimer;
+    private readonly ITimer? _inactivityTimer;
+    private readonly IDisposable? _housekeeping;
+    private readonly RtpReceiver? _receiver;
+    private RtpReceiveRegistration? _rtpRegistration;
+    private RtpReceiveRegistration? _rtcpRegistration;
     private SocketAddress? _latched;
     private IPEndPoint? _remote;
     private SocketAddress? _remoteAddress;
@@ -48,7 +54,10 @@ public sealed partial class RtpSession : IAsyncDisposable
     /// <param name="time">Clock for arrival times and the inactivity timer.</param>
     /// <param name="handler">Called for every valid RTP packet from the latched source.</param>
     /// <param name="logger">Optional logger.</param>
-    public RtpSession(RtpSocketPair sockets, RtpOutboundStream outbound, RtpTransportOptions options, TimeProvider time, RtpPacketHandler handler, ILogger? logger = null)
+    /// <param name="receiver">Shared receive threads to serve the sockets; null for loops of the session's own.</param>
+    /// <param name="scheduler">Shared ticks for the inactivity check and RTCP reports (visited at least once a second);
+    /// null for timers of the session's own.</param>
+    public RtpSession(RtpSocketPair sockets, RtpOutboundStream outbound, RtpTransportOptions options, TimeProvider time, RtpPacketHandler handler, ILogger? logger = null, RtpReceiver? receiver = null, FrameScheduler? scheduler = null)
     {
         ArgumentNullException.ThrowIfNull(sockets);
         ArgumentNullException.ThrowIfNull(outbound);
@@ -59,14 +68,23 @@ public sealed partial class RtpSession : IAsyncDisposable
         Outbound = outbound;
         _time = time;
         _handler = handler;
+        _receiver = receiver;
         _logger = logger ?? NullLogger.Instance;
         _inactivityTimeout = options.InactivityTimeout;
         _lastReceivedTicks = MediaClock.Now(time).Ticks;
-        var period = options.InactivityTimeout / 4;
-        _inactivityTimer = time.CreateTimer(static s => ((RtpSession)s!).CheckInactivity(), this, period, period);
         _rtcpInterval = options.RtcpInterval;
         _cname = $"cc-{outbound.Ssrc:x8}-{Random.Shared.Next():x8}@media";
-        _rtcpTimer = time.CreateTimer(static s => ((RtpSession)s!).OnRtcpTimer(), this, NextRtcpDelay(), Timeout.InfiniteTimeSpan);
+        if (scheduler is not null)
+        {
+            _nextRtcpTicks = (Now + NextRtcpDelay()).Ticks;
+            _housekeeping = scheduler.AddCheck(Housekeep);
+        }
+        else
+        {
+            var period = options.InactivityTimeout / 4;
+            _inactivityTimer = time.CreateTimer(static s => ((RtpSession)s!).CheckInactivity(), this, period, period);
+            _rtcpTimer = time.CreateTimer(static s => ((RtpSession)s!).OnRtcpTimer(), this, NextRtcpDelay(), Timeout.InfiniteTimeSpan);
+        }
     }
 
     /// <summary>Raised once when no RTP has arrived for the inactivity timeout; again only after traffic resumed.</summary>
@@ -104,6 +122,14 @@ public sealed partial class RtpSession : IAsyncDisposable
     /// <summary>Starts receiving.</summary>
     public void Start()
     {
+        if (_receiver is not null)
+        {
+            if (_rtpRegistration is null)
+            {
+                (_rtpRegistration, _rtcpRegistration) = _receiver.Register(_sockets.Rtp, _sockets.Rtcp, this);
+            }
+            return;
+        }
         if (_receiveLoop.IsCompleted)
         {
             _receiveLoop = Task.Run(() => ReceiveLoopAsync(_sockets.Rtp, rtcp: false));
@@ -174,10 +200,20 @@ public sealed partial class RtpSession : IAsyncDisposable
         {
             return;
         }
-        await _inactivityTimer.DisposeAsync();
-        await _rtcpTimer.DisposeAsync();
+        _housekeeping?.Dispose();
+        if (_inactivityTimer is not null)
+        {
+            await _inactivityTimer.DisposeAsync();
+        }
+        if (_rtcpTimer is not null)
+        {
+            await _rtcpTimer.DisposeAsync();
+        }
         SendRtcp(goodbye: true);
         await _stopping.CancelAsync();
+        // Before closing: a descriptor closed while still registered could be reused by another socket meanwhile.
+        _rtpRegistration?.Unregister();
+        _rtcpRegistration?.Unregister();
         _sockets.Dispose();
         try
         {
@@ -244,6 +280,19 @@ public sealed partial class RtpSession : IAsyncDisposable
         }
     }
 
+    /// <summary>A datagram from the shared receive threads.</summary>
+    internal void OnReceived(bool rtcp, ReadOnlySpan<byte> datagram, SocketAddress source)
+    {
+        if (rtcp)
+        {
+            OnRtcpDatagram(datagram, source);
+        }
+        else
+        {
+            OnDatagram(datagram, source);
+        }
+    }
+
     private void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress source)
     {
         if (!RtpPacket.TryParse(datagram, out var packet, out var error))
@@ -280,6 +329,17 @@ public sealed partial class RtpSession : IAsyncDisposable
             LogHandlerFailed(_logger, LocalEndPoint, ex);
         }
         Interlocked.Increment(ref _packetsReceived);
+    }
+
+    /// <summary>The scheduler's visit (at least once a second): the inactivity check and a report when one is due.</summary>
+    private void Housekeep()
+    {
+        CheckInactivity();
+        if (Now.Ticks >= Volatile.Read(ref _nextRtcpTicks))
+        {
+            Volatile.Write(ref _nextRtcpTicks, (Now + NextRtcpDelay()).Ticks);
+            SendRtcp(goodbye: false);
+        }
     }
 
     private void CheckInactivity()

@@ -25,6 +25,20 @@ public sealed class RtpTransportOptions
     /// <summary>Socket receive buffer per RTP socket, in bytes. Default 256 KiB, enough for bursts on a busy host.</summary>
     public int ReceiveBufferSize { get; set; } = 256 * 1024;
 
+    /// <summary>Whether an engine's sessions share a few receive threads (<see cref="RtpReceiver"/>, Linux) rather than
+    /// each running asynchronous receive loops of its own. Default true; where epoll is not available sessions always
+    /// have their own loops.</summary>
+    public bool SharedReceive { get; set; } = true;
+
+    /// <summary>Shared receive threads of an engine; 0 for one per processor. Default 0.</summary>
+    public int ReceiveThreads { get; set; }
+
+    /// <summary>How long a shared receive thread pauses after handling what one wait returned, so that the next wait
+    /// collects the datagrams of many sockets at once: a thread woken for every few datagrams spends more on the
+    /// wake-up than on the datagrams. Adds at most this much to a relayed packet's delay. Zero wakes for every
+    /// datagram. Default 0.5 ms.</summary>
+    public TimeSpan ReceiveBatchDelay { get; set; } = TimeSpan.FromMilliseconds(0.5);
+
     /// <summary>Throws when the settings are inconsistent.</summary>
     /// <exception cref="ArgumentException">A value is out of range; the message names it.</exception>
     public void Validate()
@@ -40,5 +54,8 @@ public sealed class RtpTransportOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(InactivityTimeout, TimeSpan.Zero, nameof(InactivityTimeout));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ReceiveBufferSize, nameof(ReceiveBufferSize));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RtcpInterval, TimeSpan.Zero, nameof(RtcpInterval));
+        ArgumentOutOfRangeException.ThrowIfNegative(ReceiveThreads, nameof(ReceiveThreads));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReceiveBatchDelay, TimeSpan.Zero, nameof(ReceiveBatchDelay));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ReceiveBatchDelay, TimeSpan.FromMilliseconds(5), nameof(ReceiveBatchDelay));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using ContactCenter.Media.Bridging;
 using ContactCenter.Media.Codecs;
@@ -32,10 +33,12 @@ public static class LoadServer
         await using var engine = new MediaEngine(options, TimeProvider.System);
         var bridges = new List<MediaBridge>();
         var lines = new List<string>();
+        var legs = new List<MediaLeg>();
         var prompt = play is null ? null : WavReader.ReadMono8k(play);
         for (var i = 0; i < calls; i++)
         {
             var caller = engine.CreateLeg($"c{i}-caller", G711Codec.MuLaw);
+            legs.Add(caller);
             if (prompt is not null)
             {
                 _ = caller.Play(prompt, loop: true);
@@ -43,6 +46,7 @@ public static class LoadServer
                 continue;
             }
             var agent = engine.CreateLeg($"c{i}-agent", G711Codec.MuLaw);
+            legs.Add(agent);
             var bridge = engine.Bridge(caller, agent);
             if (recordDirectory is not null)
             {
@@ -60,7 +64,18 @@ public static class LoadServer
         var allocatedAtReady = GC.GetTotalAllocatedBytes();
         var gen0AtReady = GC.CollectionCount(0);
         var gen2AtReady = GC.CollectionCount(2);
+        // The server's own count, independent of how well the generator kept up: CPU per packet it actually handled
+        // (received and relayed, or sent as prompt) from ready to stop, idle moments included.
+        var packetsAtReady = Packets();
+        var cpuAtReady = Process.GetCurrentProcess().TotalProcessorTime;
         await stop.Task;
+        var packets = Packets() - packetsAtReady;
+        // Only public API of the engine here, so that this server also runs against an earlier ContactCenter.Media.dll
+        // dropped into a copy of the output folder (before/after comparisons with the same generator).
+        Console.WriteLine($"media-load server: {Process.GetCurrentProcess().Threads.Count} threads at the end of the run");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtReady;
+        Console.WriteLine($"media-load server: {packets} packets {(prompt is null ? "received and relayed" : "sent")} since ready, " +
+            $"{(packets == 0 ? double.NaN : cpu.TotalMicroseconds / packets):F2} µs CPU per packet (whole run, idle moments included)");
         Console.WriteLine($"media-load server: {(GC.GetTotalAllocatedBytes() - allocatedAtReady) / 1024.0 / 1024:F1} MiB allocated while running, " +
             $"{GC.CollectionCount(0) - gen0AtReady} gen0 and {GC.CollectionCount(2) - gen2AtReady} gen2 collections");
 
@@ -79,6 +94,8 @@ public static class LoadServer
         }
         Console.WriteLine($"media-load server: stopped, {engine.LegCount} legs released");
         return 0;
+
+        long Packets() => legs.Sum(l => prompt is null ? l.Session.PacketsReceived : l.Session.Outbound.PacketCount);
 
         void Stop(PosixSignalContext context)
         {

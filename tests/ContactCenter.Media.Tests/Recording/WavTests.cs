@@ -115,4 +115,39 @@ public sealed class WavTests
         Assert.Throws<InvalidOperationException>(() => writer.Write(left, right));
         Assert.Throws<ArgumentException>(() => new StereoWavWriter(stream, ownsStream: false).Write(left, right[..10]));
     }
+
+    [Fact]
+    public void Stereo_writer_blocks_keep_every_sample_in_order_across_block_ends()
+    {
+        // 173-sample frames and odd silences do not line up with the 32 KiB blocks the writer fills.
+        var stream = new MemoryStream();
+        var writer = new StereoWavWriter(stream, ownsStream: false);
+        var expected = new MemoryStream();
+        var random = new Random(6);
+        var pair = new byte[4];
+        for (var frame = 0; frame < 120; frame++)
+        {
+            var left = Enumerable.Range(0, 173).Select(_ => (short)random.Next(short.MinValue, short.MaxValue)).ToArray();
+            var right = Enumerable.Range(0, 173).Select(_ => (short)random.Next(short.MinValue, short.MaxValue)).ToArray();
+            writer.Write(left, right);
+            for (var i = 0; i < left.Length; i++)
+            {
+                BinaryPrimitives.WriteInt16LittleEndian(pair, left[i]);
+                BinaryPrimitives.WriteInt16LittleEndian(pair.AsSpan(2), right[i]);
+                expected.Write(pair);
+            }
+            if (frame % 40 == 39)
+            {
+                writer.WriteSilence(9001);
+                expected.Write(new byte[9001 * 4]);
+            }
+        }
+        Assert.Equal(expected.Length / 4, writer.SamplesWritten);
+        writer.Complete();
+
+        stream.Position = 0;
+        var header = WavHeader.Read(stream);
+        Assert.Equal(expected.Length, header.DataLength);
+        Assert.Equal(expected.ToArray(), stream.ToArray().AsSpan(WavHeader.CanonicalLength).ToArray());
+    }
 }
