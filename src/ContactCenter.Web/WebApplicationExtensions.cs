@@ -11,8 +11,8 @@ public static class WebApplicationExtensions
 
     /// <summary>Serves the browser app (<see cref="BrowserApp"/>, open to all, ahead of authentication and
     /// authorization, which this adds), maps the OpenAPI document at <c>/openapi/v1.json</c> (open to all) and the REST
-    /// API under <see cref="ApiPrefix"/> (sign-in, configuration, contacts, audit; every endpoint declares its policy);
-    /// errors answer as problem details.</summary>
+    /// API under <see cref="ApiPrefix"/> (sign-in, configuration, contacts, voicemails, callbacks, audit; every endpoint
+    /// declares its policy); errors answer as problem details.</summary>
     public static WebApplication MapContactCenterWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -28,6 +28,8 @@ public static class WebApplicationExtensions
         api.MapConfigurationApi();
         api.MapUsersApi();
         api.MapContactsApi();
+        api.MapVoicemailsApi();
+        api.MapCallbacksApi();
         api.MapAuditApi();
         return app;
     }

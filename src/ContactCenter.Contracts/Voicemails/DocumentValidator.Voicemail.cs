@@ -10,7 +10,7 @@ public static partial class DocumentValidator
     private const int CallIdLength = 256;
 
     /// <summary>Validates a voicemail: its mailbox and call, a caller number of at most 64 characters, a duration that
-    /// is not negative and a path of at most 1,000 characters.</summary>
+    /// is not negative, a path of at most 1,000 characters and a known status.</summary>
     public static FieldErrors Validate(Voicemail voicemail)
     {
         ArgumentNullException.ThrowIfNull(voicemail);
@@ -22,6 +22,7 @@ public static partial class DocumentValidator
         errors.Text(voicemail.CallerNumber, "callerNumber", 64, required: false);
         errors.NotNegative(voicemail.Duration, "duration");
         errors.Text(voicemail.Path, "path", 1000, required: false);
+        errors.Require(Enum.IsDefined(voicemail.Status), "status", "is not a known voicemail status");
         return errors.Build();
     }
 }

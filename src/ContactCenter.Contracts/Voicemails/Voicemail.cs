@@ -28,4 +28,8 @@ public sealed record Voicemail
 
     /// <summary>Where the front end stored the WAV file; null when it reported none.</summary>
     public string? Path { get; init; }
+
+    /// <summary>Where the message stands; documents stored before this member existed read as
+    /// <see cref="VoicemailStatus.New"/>. Default <see cref="VoicemailStatus.New"/>.</summary>
+    public VoicemailStatus Status { get; init; } = VoicemailStatus.New;
 }

@@ -1,0 +1,73 @@
+using ContactCenter.Contracts.Callbacks;
+using ContactCenter.Storage.Documents;
+using ContactCenter.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactCenter.Web.Apis;
+
+/// <summary>Callback tasks (IVR-4): agents, supervisors and admins list a queue's callback requests newest first, read
+/// one and mark it Completed or Cancelled (or Pending again); a status change is a compare-and-swap on the version (the
+/// ETag) and audited.</summary>
+public static class CallbacksApi
+{
+    private const string Tag = "Callbacks";
+
+    internal static VersionedResource<CallbackRequest> Resource { get; } =
+        VersionedResource<CallbackRequest>.Document(DocumentKind.CallbackRequest, "callback request", c => c.Id, c => c.Version);
+
+    /// <summary>Maps <c>GET /callbacks</c>, <c>GET /callbacks/{id}</c> and <c>PUT /callbacks/{id}/status</c> on
+    /// <paramref name="api"/> (the <c>/api/v1</c> group).</summary>
+    public static IEndpointRouteBuilder MapCallbacksApi(this IEndpointRouteBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/callbacks", ListAsync)
+            .WithName("ListCallbacks")
+            .WithSummary("Lists callback requests newest first, of one queue (queueId) and status when given, a page at a time (pass nextCursor as cursor).")
+            .WithTags(Tag)
+            .RequireAuthorization(Policies.Agent);
+        api.MapGet("/callbacks/{id}", (string id, HttpContext http) => VersionedEndpoints.GetAsync(Resource, id, http))
+            .WithName("GetCallback")
+            .WithSummary("Reads a callback request; its version is the ETag.")
+            .WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Agent);
+        api.MapPut("/callbacks/{id}/status", (string id, StatusChange? body, HttpContext http) =>
+                StatusWrites.ChangeAsync<CallbackRequest, CallbackStatus>(Resource, id, body, (c, status) => c with { Status = status }, http))
+            .WithName("PutCallbackStatus")
+            .WithSummary("Marks a callback request Pending, Completed or Cancelled (If-Match: its ETag).")
+            .WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .RequireAuthorization(Policies.Agent);
+        return api;
+    }
+
+    // The store keeps documents by id only: the listing reads the kind whole and orders it by time here.
+    private static async Task<Results<Ok<NewestFirstPage<CallbackRequest>>, ValidationProblem>> ListAsync(string? queueId, string? status,
+        string? cursor, int? limit, IDocumentStore store, CancellationToken cancellationToken)
+    {
+        CallbackStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!StatusWrites.TryParse<CallbackStatus>(status, out var parsed))
+            {
+                return ApiProblems.Invalid("status", StatusWrites.MustBeOneOf<CallbackStatus>());
+            }
+            wanted = parsed;
+        }
+        var matching = new List<CallbackRequest>();
+        await foreach (var callback in store.ReadAllAsync<CallbackRequest>(cancellationToken))
+        {
+            if ((queueId is null || string.Equals(callback.QueueId, queueId, StringComparison.Ordinal))
+                && (wanted is null || callback.Status == wanted))
+            {
+                matching.Add(callback);
+            }
+        }
+        return NewestFirst.Page(matching, c => c.CreatedAt, c => c.Id, cursor, limit);
+    }
+}
