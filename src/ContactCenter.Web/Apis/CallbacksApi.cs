@@ -46,28 +46,8 @@ public static class CallbacksApi
         return api;
     }
 
-    // The store keeps documents by id only: the listing reads the kind whole and orders it by time here.
-    private static async Task<Results<Ok<NewestFirstPage<CallbackRequest>>, ValidationProblem>> ListAsync(string? queueId, string? status,
-        string? cursor, int? limit, IDocumentStore store, CancellationToken cancellationToken)
-    {
-        CallbackStatus? wanted = null;
-        if (status is not null)
-        {
-            if (!StatusWrites.TryParse<CallbackStatus>(status, out var parsed))
-            {
-                return ApiProblems.Invalid("status", StatusWrites.MustBeOneOf<CallbackStatus>());
-            }
-            wanted = parsed;
-        }
-        var matching = new List<CallbackRequest>();
-        await foreach (var callback in store.ReadAllAsync<CallbackRequest>(cancellationToken))
-        {
-            if ((queueId is null || string.Equals(callback.QueueId, queueId, StringComparison.Ordinal))
-                && (wanted is null || callback.Status == wanted))
-            {
-                matching.Add(callback);
-            }
-        }
-        return NewestFirst.Page(matching, c => c.CreatedAt, c => c.Id, cursor, limit);
-    }
+    private static Task<Results<Ok<NewestFirstPage<CallbackRequest>>, ValidationProblem>> ListAsync(string? queueId, string? status,
+        string? cursor, int? limit, IDocumentStore store, CancellationToken cancellationToken) =>
+        NewestFirst.ListAsync<CallbackRequest, CallbackStatus>(store, d => queueId is null || string.Equals(d.QueueId, queueId, StringComparison.Ordinal),
+            status, d => d.Status, d => d.CreatedAt, d => d.Id, cursor, limit, cancellationToken);
 }

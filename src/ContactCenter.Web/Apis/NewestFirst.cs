@@ -9,6 +9,36 @@ namespace ContactCenter.Web.Apis;
 /// (<c>{utcTicks}:{id}</c>): an item deleted or added meanwhile neither repeats nor skips the others.</summary>
 internal static class NewestFirst
 {
+    /// <summary>The page of the documents of <typeparamref name="T"/> that <paramref name="belongs"/> keeps and whose
+    /// status is the one <paramref name="status"/> names (any when null); a 400 on <c>status</c> for a name that is none
+    /// of <typeparamref name="TStatus"/>. The store keeps documents by id only, so the kind is read whole and ordered
+    /// here: fine for lists that are worked off (mailboxes, callback requests).</summary>
+    public static async Task<Results<Ok<NewestFirstPage<T>>, ValidationProblem>> ListAsync<T, TStatus>(IDocumentStore store,
+        Func<T, bool> belongs, string? status, Func<T, TStatus> statusOf, Func<T, DateTimeOffset> timeOf, Func<T, string> idOf,
+        string? cursor, int? limit, CancellationToken cancellationToken)
+        where T : class
+        where TStatus : struct, Enum
+    {
+        TStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!StatusWrites.TryParse<TStatus>(status, out var parsed))
+            {
+                return ApiProblems.Invalid("status", StatusWrites.MustBeOneOf<TStatus>());
+            }
+            wanted = parsed;
+        }
+        var matching = new List<T>();
+        await foreach (var item in store.ReadAllAsync<T>(cancellationToken))
+        {
+            if (belongs(item) && (wanted is not { } only || EqualityComparer<TStatus>.Default.Equals(statusOf(item), only)))
+            {
+                matching.Add(item);
+            }
+        }
+        return Page(matching, timeOf, idOf, cursor, limit);
+    }
+
     /// <summary>The page of <paramref name="items"/> (already filtered) that follows <paramref name="cursor"/>, at most
     /// <paramref name="limit"/> long; a 400 on <c>limit</c> or <c>cursor</c> when either is not valid.</summary>
     public static Results<Ok<NewestFirstPage<T>>, ValidationProblem> Page<T>(IEnumerable<T> items, Func<T, DateTimeOffset> timeOf,

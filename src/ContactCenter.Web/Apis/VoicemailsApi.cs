@@ -63,29 +63,8 @@ public static partial class VoicemailsApi
         return api;
     }
 
-    // The store keeps documents by id only: the listing reads the kind whole and orders it by time here, which is fine
-    // for mailboxes that are emptied as they are worked.
-    private static async Task<Results<Ok<NewestFirstPage<Voicemail>>, ValidationProblem>> ListAsync(string? mailboxId, string? status,
-        string? cursor, int? limit, IDocumentStore store, CancellationToken cancellationToken)
-    {
-        VoicemailStatus? wanted = null;
-        if (status is not null)
-        {
-            if (!StatusWrites.TryParse<VoicemailStatus>(status, out var parsed))
-            {
-                return ApiProblems.Invalid("status", StatusWrites.MustBeOneOf<VoicemailStatus>());
-            }
-            wanted = parsed;
-        }
-        var matching = new List<Voicemail>();
-        await foreach (var voicemail in store.ReadAllAsync<Voicemail>(cancellationToken))
-        {
-            if ((mailboxId is null || string.Equals(voicemail.MailboxId, mailboxId, StringComparison.Ordinal))
-                && (wanted is null || voicemail.Status == wanted))
-            {
-                matching.Add(voicemail);
-            }
-        }
-        return NewestFirst.Page(matching, v => v.RecordedAt, v => v.Id, cursor, limit);
-    }
+    private static Task<Results<Ok<NewestFirstPage<Voicemail>>, ValidationProblem>> ListAsync(string? mailboxId, string? status,
+        string? cursor, int? limit, IDocumentStore store, CancellationToken cancellationToken) =>
+        NewestFirst.ListAsync<Voicemail, VoicemailStatus>(store, d => mailboxId is null || string.Equals(d.MailboxId, mailboxId, StringComparison.Ordinal),
+            status, d => d.Status, d => d.RecordedAt, d => d.Id, cursor, limit, cancellationToken);
 }
