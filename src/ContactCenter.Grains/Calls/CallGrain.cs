@@ -72,12 +72,14 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         var tree = Current.Phase is null && arrival.Target is null && arrival.IvrTreeId is { Length: > 0 } treeId
             ? await ReadIvrTreeAsync(treeId)
             : null;
-        var decision = await CommitAsync("arrive", CallRules.Arrive(Current, arrival, Now, tree?.Version ?? 0));
+        var decision = await CommitAsync("arrive", CallRules.Arrive(Current, arrival, Now));
         if (decision.Find<CallArrived>() is null)
         {
             return decision.ToResult();
         }
         LogArrived(CallId, arrival.From, arrival.To);
+        // A caller who hung up before the answer (the front end refuses it) stays in Arrived: the hang-up the front end
+        // reports next is an abandon before the IVR.
         if (!await MediaAsync(media => media.AnswerAsync(CallId)))
         {
             return decision.ToResult();
@@ -86,7 +88,7 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         {
             await RouteToAsync(target, arrival.CallerBoost, [], hops: 0);
         }
-        else if (decision.Find<CallEnteredIvr>() is not null)
+        else if ((await CommitAsync("enter ivr", CallRules.EnterIvr(Current, arrival.IvrTreeId!, tree?.Version ?? 0, Now))).Find<CallEnteredIvr>() is not null)
         {
             await StartIvrAsync(tree);
         }

@@ -31,9 +31,9 @@ public static partial class CallRules
     /// <summary>How long an agent's own phone may ring for a call the agent dials.</summary>
     public static readonly TimeSpan DialRingTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>An inbound call arrives; one for an IVR tree enters it at <paramref name="ivrTreeVersion"/> (the version
-    /// read at entry, 0 when the tree was not found).</summary>
-    public static CallDecision Arrive(CallState state, CallArrival arrival, DateTimeOffset now, long ivrTreeVersion = 0)
+    /// <summary>An inbound call arrives. One for an IVR tree enters it (<see cref="EnterIvr"/>) once the caller is
+    /// answered, so a caller who hangs up before that is an abandon before the IVR.</summary>
+    public static CallDecision Arrive(CallState state, CallArrival arrival, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(arrival);
@@ -49,11 +49,8 @@ public static partial class CallRules
         {
             return CallDecision.Fail(CallCommandError.InvalidRequest, "an arrival leads either to a target or to an IVR tree");
         }
-        var arrived = new CallArrived(now, arrival.From, arrival.To, arrival.Media, arrival.Target, arrival.CallerBoost,
-            arrival.Attributes);
-        return arrival.IvrTreeId is { Length: > 0 } tree
-            ? CallDecision.Emit(arrived, new CallEnteredIvr(now, tree, ivrTreeVersion))
-            : CallDecision.Emit(arrived);
+        return CallDecision.Emit(new CallArrived(now, arrival.From, arrival.To, arrival.Media, arrival.Target, arrival.CallerBoost,
+            arrival.Attributes));
     }
 
     /// <summary>An agent dials an external number: the agent's own line rings first.</summary>

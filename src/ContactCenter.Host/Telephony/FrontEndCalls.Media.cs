@@ -15,7 +15,9 @@ internal sealed partial class FrontEndCalls
     {
         if (TryGetCall(callId, nameof(AnswerAsync), out var call) && call.Caller is SipIncomingCall incoming && !incoming.Accept(call.Answer))
         {
+            // The caller cancelled first: the grain is told (its hang-up report follows) and routes nothing.
             LogAnswerTooLate(_logger, callId);
+            throw new InvalidOperationException($"call {callId}: the caller hung up before the answer");
         }
         return Task.CompletedTask;
     }

@@ -169,6 +169,22 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_caller_who_hangs_up_before_the_answer_is_an_abandon_before_the_ivr_and_is_never_queued()
+    {
+        var sales = fixture.NewQueue("sales");
+        var cancelled = new ScriptedCallMedia { RefuseAnswers = true };
+        var call = NewCall(out var callId);
+
+        await call.ArriveAsync(Arrival(sales) with { Media = fixture.Cluster.Client.CreateObjectReference<ICallMedia>(cancelled) });
+
+        Assert.Equal(CallPhase.Arrived, (await call.GetStatusAsync()).Phase);
+        await call.OnMediaEventAsync(new CallerHungUp(callId));
+        var status = await call.GetStatusAsync();
+        Assert.Equal((CallPhase.Ended, CallEndReason.Abandoned, AbandonPhase.BeforeIvr), (status.Phase, status.EndReason, status.AbandonPhase));
+        Assert.Equal(0, (await sales.GetSnapshotAsync()).Counters.Offered);
+    }
+
+    [Fact]
     public async Task A_connected_call_whose_front_end_process_dies_ends_with_media_lost_and_frees_its_agent_without_a_command()
     {
         var sales = fixture.NewQueue("sales");

@@ -49,6 +49,7 @@ public sealed class CallIvrRulesTests
     private static CallState InIvr()
     {
         var arrival = new CallArrival { From = "+48221234567", To = "800", Media = new ScriptedCallMedia(), IvrTreeId = "main" };
-        return CallState.Initial.Then(CallRules.Arrive(CallState.Initial, arrival, T0, ivrTreeVersion: 4));
+        var arrived = CallState.Initial.Then(CallRules.Arrive(CallState.Initial, arrival, T0));
+        return arrived.Then(CallRules.EnterIvr(arrived, "main", 4, T0));
     }
 }

@@ -21,8 +21,9 @@ public sealed class CallRulesTests
         Assert.Equal(CallCommandError.InvalidRequest, CallRules.Arrive(CallState.Initial, Arrival() with { From = " " }, T0).Error);
         Assert.Equal(CallCommandError.InvalidRequest, CallRules.Arrive(CallState.Initial, Arrival() with { IvrTreeId = "main" }, T0).Error);
         Assert.Equal(CallCommandError.InvalidRequest, CallRules.Arrive(CallState.Initial, Arrival() with { Target = null }, T0).Error);
+        // A call for a tree enters it only once answered (CallRules.EnterIvr): a hang-up before is an abandon before the IVR.
         var ivr = Arrived(Arrival() with { Target = null, IvrTreeId = "main" });
-        Assert.Equal(CallPhase.Ivr, ivr.Phase);
+        Assert.Equal(CallPhase.Arrived, ivr.Phase);
         Assert.Equal(CallCommandError.AlreadyStarted, CallRules.Arrive(ivr, Arrival(), T0).Error);
     }
 
@@ -41,7 +42,7 @@ public sealed class CallRulesTests
         var state = phase switch
         {
             "arrived" => Arrived(),
-            "ivr" => Arrived(Arrival() with { Target = null, IvrTreeId = "main" }),
+            "ivr" => Arrived().Then(CallRules.EnterIvr(Arrived(), "main", 1, T0)),
             "queued" => Queued(),
             _ => Ringing(),
         };

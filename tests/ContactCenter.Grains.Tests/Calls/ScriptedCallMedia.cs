@@ -41,7 +41,17 @@ public sealed class ScriptedCallMedia : ICallMedia
         return found!;
     }
 
-    public Task AnswerAsync(string callId) => Record(callId, nameof(AnswerAsync));
+    /// <summary>Answering fails as a front end's does when the caller cancelled first.</summary>
+    public bool RefuseAnswers { get; init; }
+
+    public async Task AnswerAsync(string callId)
+    {
+        await Record(callId, nameof(AnswerAsync));
+        if (RefuseAnswers)
+        {
+            throw new InvalidOperationException($"call {callId}: the caller hung up before the answer");
+        }
+    }
 
     public Task PlayAsync(string callId, MediaPlayback playback) => Record(callId, nameof(PlayAsync), playback);
 
