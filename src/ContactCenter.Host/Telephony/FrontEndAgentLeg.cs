@@ -34,7 +34,9 @@ internal sealed class FrontEndAgentLeg(string agentId)
     /// call.</summary>
     public FrontEndLine? Line { get; set; }
 
-    /// <summary>The INVITE asked the phone to answer by itself (<see cref="Contracts.Calls.Media.AgentLegRequest.AutoAnswer"/>).</summary>
+    /// <summary>The INVITE asked the phone to answer by itself (the profile's
+    /// <see cref="Contracts.Configuration.AgentProfile.AutoAnswer"/>): its own answer only opens the audio, and the leg
+    /// is reported answered when the workspace answers.</summary>
     public bool AutoAnswer { get; set; }
 
     /// <summary>The agent answered in the workspace (<see cref="Contracts.Calls.Media.ICallMedia.AnswerAgentAsync"/>),

@@ -16,7 +16,7 @@ internal sealed partial class FrontEndCalls
         ArgumentNullException.ThrowIfNull(request);
         // A call this front end does not hold starts here: an agent dials out (the grain rings the agent first).
         var call = _calls.TryGetValue(callId, out var held) ? held : StartOutbound(callId);
-        var agent = new FrontEndAgentLeg(request.AgentId) { AutoAnswer = request.AutoAnswer };
+        var agent = new FrontEndAgentLeg(request.AgentId);
         FrontEndAgentLeg? replaced;
         lock (call.Sync)
         {
@@ -335,7 +335,7 @@ internal sealed partial class FrontEndCalls
                 leg.Media = media;
                 leg.Offer = offer;
                 // An agent who answers in the workspace (the profile's AutoAnswer) has the phone answer by itself.
-                leg.AutoAnswer |= honourProfileAutoAnswer && profile!.AutoAnswer;
+                leg.AutoAnswer = honourProfileAutoAnswer && profile!.AutoAnswer;
                 sip = _userAgent!.SendInvite(PhoneInvite(binding.Contact.Uri, offer, callerNumber, leg.AutoAnswer), Destination(binding));
                 leg.Sip = sip;
                 _bySipCallId[sip.CallId] = (call, leg.AgentId);

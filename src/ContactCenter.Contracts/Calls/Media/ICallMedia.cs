@@ -27,9 +27,9 @@ public interface ICallMedia : IGrainObserver
     /// </summary>
     Task RecordVoicemailAsync(string callId, VoicemailRecording recording);
 
-    /// <summary>Rings the agent's line for this call (ring-per-call: a new INVITE, with auto-answer headers when
-    /// <see cref="AgentLegRequest.AutoAnswer"/> is set; persistent line held by this front end: an offer tone in the line)
-    /// and reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/> (a line busy with another call: busy).</summary>
+    /// <summary>Rings the agent's line for this call (ring-per-call: a new INVITE, with auto-answer headers when the
+    /// agent's profile has <see cref="Configuration.AgentProfile.AutoAnswer"/>; persistent line held by this front end:
+    /// an offer tone in the line) and reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/> (a line busy with another call: busy).</summary>
     Task RingAgentAsync(string callId, AgentLegRequest request);
 
     /// <summary>The ringing agent answered from the workspace: an offer on a persistent line connects (once the line is
