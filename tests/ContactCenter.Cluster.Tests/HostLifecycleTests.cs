@@ -23,9 +23,7 @@ public sealed class HostLifecycleTests
             ["--http-port", Text(httpPort), "--silo-port", Text(siloPort), "--sip-port", Text(sipPort)], report: TestOutput.Report);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
 
-        await host.WaitUntilAsync(
-            async () => (await http.GetAsync("/health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK,
-            StartTimeout, $"GET /health/ready on port {httpPort} to answer 200", cancellationToken);
+        await host.WaitReadyAsync(httpPort, StartTimeout, cancellationToken);
 
         Assert.Equal("Healthy", await http.GetStringAsync("/health/ready", cancellationToken));
         using (var live = await http.GetAsync("/health/live", cancellationToken))
@@ -55,11 +53,8 @@ public sealed class HostLifecycleTests
         await using var host = HostProcess.Start(
             [$"--http-port={Text(httpPort)}", "--roles", "silo"],
             new Dictionary<string, string> { ["Node__SiloPort"] = Text(siloPort), ["Node__Site"] = "dc2" }, report: TestOutput.Report);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
 
-        await host.WaitUntilAsync(
-            async () => (await http.GetAsync("/health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK,
-            StartTimeout, $"GET /health/ready on port {httpPort} to answer 200", cancellationToken);
+        await host.WaitReadyAsync(httpPort, StartTimeout, cancellationToken);
         await host.WaitUntilAsync(
             () => host.StandardOutput.Contains($"Silo 127.0.0.1:{siloPort}@", StringComparison.Ordinal)
                 && host.StandardOutput.Contains("(dc2) is up", StringComparison.Ordinal),

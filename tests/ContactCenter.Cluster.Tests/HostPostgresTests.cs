@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using ContactCenter.Drills;
 using ContactCenter.TestSupport;
 
@@ -24,10 +23,10 @@ public sealed class HostPostgresTests
         var ports = LoopbackPorts.Tcp(5);
         await using var silo = HostProcess.Start(
             ["--http-port", Text(ports[0]), "--silo-port", Text(ports[1]), "--sip-port", Text(ports[2])], environment, report: TestOutput.Report);
-        await WaitReadyAsync(silo, ports[0], cancellationToken);
+        await silo.WaitReadyAsync(ports[0], StartTimeout, cancellationToken);
         await using var client = HostProcess.Start(
             ["--roles", "web,sip", "--http-port", Text(ports[3]), "--sip-port", Text(ports[4])], environment, report: TestOutput.Report);
-        await WaitReadyAsync(client, ports[3], cancellationToken);
+        await client.WaitReadyAsync(ports[3], StartTimeout, cancellationToken);
 
         await using (var members = database.DataSource.CreateCommand("SELECT kind, status FROM cluster_members ORDER BY kind"))
         await using (var reader = await members.ExecuteReaderAsync(cancellationToken))
@@ -46,14 +45,6 @@ public sealed class HostPostgresTests
             var exitCode = await node.WaitForExitAsync(StopTimeout, cancellationToken);
             Assert.True(exitCode == 0, $"after SIGTERM the node exited with code {exitCode}{Environment.NewLine}{node.Describe()}");
         }
-    }
-
-    private static async Task WaitReadyAsync(HostProcess host, int httpPort, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
-        await host.WaitUntilAsync(
-            async () => (await http.GetAsync("/health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK,
-            StartTimeout, $"GET /health/ready on port {httpPort} to answer 200", cancellationToken);
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using ContactCenter.Actors.Postgres;
 using ContactCenter.Actors;
 using ContactCenter.TestSupport;
@@ -12,7 +11,7 @@ namespace ContactCenter.Drills;
 
 /// <summary>Real silo processes (<c>ContactCenter.Host --roles silo</c>) in several sites on one PostgreSQL database,
 /// plus this process as a client-only member of the cluster (a <see cref="ClusterClient"/> on the same database).</summary>
-public sealed partial class DrillCluster : IAsyncDisposable
+public sealed class DrillCluster : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
@@ -162,16 +161,8 @@ public sealed partial class DrillCluster : IAsyncDisposable
         ];
         silo.Process = HostProcess.Start(
             args, new Dictionary<string, string> { ["ConnectionStrings__ContactCenter"] = ConnectionStringVia(silo.DatabaseProxy) }, _options.Report);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(5) };
-        await silo.Process.WaitUntilAsync(
-            async () => (await http.GetAsync("/health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK,
-            StartTimeout, $"silo{silo.Index}: GET /health/ready to answer 200", cancellationToken);
-        var match = SiloUpLine().Match(silo.Process.StandardOutput);
-        if (!match.Success)
-        {
-            throw new InvalidOperationException($"silo{silo.Index} is ready but never printed 'Silo <address> (<site>) is up'{Environment.NewLine}{silo.Process.Describe()}");
-        }
-        silo.Address = SiloAddress.Parse(match.Groups["address"].Value);
+        await silo.Process.WaitReadyAsync(silo.HttpPort, StartTimeout, cancellationToken);
+        silo.Address = SiloAddress.Parse(silo.Process.AnnouncedSiloAddress());
         _addresses.Add(silo.Address.ToString());
     }
 
@@ -283,6 +274,4 @@ public sealed partial class DrillCluster : IAsyncDisposable
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^Silo (?<address>\S+) \(\S+\) is up", RegexOptions.Multiline)]
-    private static partial Regex SiloUpLine();
 }

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ContactCenter.Drills;
 
 /// <summary>One real <c>ContactCenter.Host</c> process (<c>dotnet ContactCenter.Host.dll ...</c>), or another .NET program
 /// of ours, with its output captured. Disposal kills it if it is still running and hands its output to the
 /// <c>report</c> callback given at start.</summary>
-public sealed class HostProcess : IAsyncDisposable
+public sealed partial class HostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(100);
     private readonly Process _process;
@@ -131,6 +133,25 @@ public sealed class HostProcess : IAsyncDisposable
     public Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken cancellationToken) =>
         WaitUntilAsync(() => Task.FromResult(condition()), timeout, what, cancellationToken);
 
+    /// <summary>Waits until the node's <c>GET /health/ready</c> on 127.0.0.1:<paramref name="httpPort"/> answers 200.</summary>
+    public async Task WaitReadyAsync(int httpPort, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
+        await WaitUntilAsync(
+            async () => (await http.GetAsync("/health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK,
+            timeout, $"GET /health/ready on port {httpPort} to answer 200", cancellationToken);
+    }
+
+    /// <summary>The silo address the process announced on its output (<c>Silo host:port@generation (site) is up</c>);
+    /// throws if it announced none.</summary>
+    public string AnnouncedSiloAddress()
+    {
+        var up = SiloUpLine().Match(StandardOutput);
+        return up.Success
+            ? up.Groups["address"].Value
+            : throw new InvalidOperationException($"the node never printed 'Silo <address> (<site>) is up'{Environment.NewLine}{Describe()}");
+    }
+
     /// <summary>Waits for the process to exit (and its output to drain); returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -229,4 +250,7 @@ public sealed class HostProcess : IAsyncDisposable
             buffer.AppendLine(line);
         }
     }
+
+    [GeneratedRegex(@"^Silo (?<address>\S+) \(\S+\) is up", RegexOptions.Multiline)]
+    private static partial Regex SiloUpLine();
 }

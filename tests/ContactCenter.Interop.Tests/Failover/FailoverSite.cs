@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using ContactCenter.Actors;
 using ContactCenter.Actors.Postgres;
 using ContactCenter.Contracts.Configuration;
@@ -20,7 +18,7 @@ namespace ContactCenter.Interop.Tests.Failover;
 /// <summary>A contact center of real host processes on one PostgreSQL database, for HA-2: silo processes, SIP front-end
 /// processes (cluster clients), and in this process a cluster client and the document store to configure the site and
 /// read grains. A trunk trusts loopback, so test callers reach the front ends' numbers.</summary>
-internal sealed partial class FailoverSite : IAsyncDisposable
+internal sealed class FailoverSite : IAsyncDisposable
 {
     public const string Realm = SiteSettings.DefaultSipRealm;
     public const string PhonePassword = "phone-secret";
@@ -69,7 +67,7 @@ internal sealed partial class FailoverSite : IAsyncDisposable
         var http = LoopbackPorts.Tcp(1)[0];
         var sip = LoopbackPorts.UdpAndTcp();
         var process = Start(["--roles", "sip", "--http-port", Text(http), "--sip-port", Text(sip), "--rtp-ports", rtpPorts]);
-        await WaitReadyAsync(process, http, cancellationToken);
+        await process.WaitReadyAsync(http, StartTimeout, cancellationToken);
         return new FrontEndProcess(process, new SipEndPoint(SipTransportKind.Udp, "127.0.0.1", sip));
     }
 
@@ -143,12 +141,10 @@ internal sealed partial class FailoverSite : IAsyncDisposable
     {
         var ports = LoopbackPorts.Tcp(2);
         var process = Start(["--roles", "silo", "--http-port", Text(ports[0]), "--silo-port", Text(ports[1])]);
-        await WaitReadyAsync(process, ports[0], cancellationToken);
-        var up = SiloUpLine().Match(process.StandardOutput);
-        Assert.True(up.Success, $"the silo is ready but never printed 'Silo <address> (<site>) is up'{Environment.NewLine}{process.Describe()}");
+        await process.WaitReadyAsync(ports[0], StartTimeout, cancellationToken);
         lock (_silosByAddress)
         {
-            _silosByAddress[up.Groups["address"].Value] = process;
+            _silosByAddress[process.AnnouncedSiloAddress()] = process;
         }
     }
 
@@ -173,16 +169,5 @@ internal sealed partial class FailoverSite : IAsyncDisposable
         return process;
     }
 
-    private static async Task WaitReadyAsync(HostProcess process, int httpPort, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(5) };
-        await process.WaitUntilAsync(
-            async () => (await http.GetAsync("/health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK,
-            StartTimeout, $"GET /health/ready on port {httpPort} to answer 200", cancellationToken);
-    }
-
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^Silo (?<address>\S+) \(\S+\) is up", RegexOptions.Multiline)]
-    private static partial Regex SiloUpLine();
 }
