@@ -18,7 +18,8 @@
 #   figures   failed calls (sipp's failed calls plus callers who hung up themselves: no agent's BYE in time), calls/s
 #             achieved, host CPU (user + system ticks from /proc/<pid>/stat over the caller run: % of one core and
 #             ms per call), host RSS (VmRSS at the end and the highest sampled each second), INVITE→200 latency
-#             (sipp -trace_rtt, p50/p99) and, with --postgres, routing latency from the journal (CallQueued → the first
+#             (sipp -trace_rtt, p50/p99), where the CPU went (per call: host, PostgreSQL, the two sipp processes, the
+#             rest of the machine) and, with --postgres, routing latency from the journal (CallQueued → the first
 #             AgentRingStarted of each call, p50/p99: the grain decided the agent and told the front end to ring it).
 #             The in-memory journal is not visible from outside the host: routing latency needs --postgres.
 #
@@ -120,6 +121,34 @@ while True:
 # parentheses is cut first because it may contain spaces).
 ticks() {
   sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+
+# tree_ticks <pid>: user + system ticks of the process and of every descendant, with the children they reaped (fields
+# 16 and 17): PostgreSQL's postmaster and its backends (a backend that exits leaves its ticks in the postmaster's).
+tree_ticks() {
+  local total=0 pid
+  for pid in $(descendants "$1"); do
+    [[ -r /proc/$pid/stat ]] && total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13 + $14 + $15}')))
+  done
+  echo "$total"
+}
+
+descendants() {
+  echo "$1"
+  local child
+  for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+    descendants "$child"
+  done
+}
+
+# reaped_ticks: ticks of this script's children that have exited and been waited for (the callers' sipp once done).
+reaped_ticks() {
+  sed 's/^.*) //' "/proc/$$/stat" | awk '{print $14 + $15}'
+}
+
+# busy_ticks: ticks all cores spent running (user, nice, system, irq, softirq; not idle, iowait or steal) since boot.
+busy_ticks() {
+  awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat
 }
 
 rss_kb() {
@@ -299,7 +328,13 @@ CALLS=$((RATE * DURATION))
 mkdir -p "$WORK/callers"
 say "calling 300: $CALLS calls at $RATE calls/s"
 before_ticks=$(ticks "$HOST_PID")
+PG_PID=""
+((POSTGRES)) && PG_PID=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+before_pg=$( [[ -n $PG_PID ]] && tree_ticks "$PG_PID" || echo 0)
+before_agents=$(ticks "$AGENTS_PID")
+before_reaped=$(reaped_ticks)
 rss_before=$(rss_kb "$HOST_PID")
+before_busy=$(busy_ticks)
 start_ns=$(date +%s%N)
 (cd "$WORK/callers" && exec sipp "127.0.0.1:$SIP_PORT" -sf "$SCENARIOS/caller-queue.xml" -s 300 -key audio "$AUDIO" \
   -set talk_ms "$MAX_WAIT_MS" -r "$RATE" -m "$CALLS" -l $((RATE * (MAX_WAIT_MS / 1000 + 10))) -i 127.0.0.1 -p "$(free_port)" -mp 16000 \
@@ -316,7 +351,11 @@ done
 wait "$CALLER_PID"
 caller_rc=$?
 end_ns=$(date +%s%N)
+after_busy=$(busy_ticks)
 after_ticks=$(ticks "$HOST_PID")
+after_pg=$( [[ -n $PG_PID ]] && tree_ticks "$PG_PID" || echo 0)
+after_agents=$(ticks "$AGENTS_PID")
+after_reaped=$(reaped_ticks)
 rss_end=$(rss_kb "$HOST_PID")
 kill -0 "$HOST_PID" 2>/dev/null || die "the host died during the run (log: $WORK/host.log)"
 
@@ -331,9 +370,12 @@ if ((POSTGRES)); then
 fi
 
 python3 - "$WORK/callers" "$CALLS" "$RATE" "$DURATION" "$((end_ns - start_ns))" "$((after_ticks - before_ticks))" "$CLK_TCK" \
-  "$rss_before" "$rss_max" "$rss_end" "$caller_rc" "$ROUTING" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'EOF'
+  "$rss_before" "$rss_max" "$rss_end" "$caller_rc" "$ROUTING" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  "$((after_pg - before_pg))" "$((after_agents - before_agents))" "$((after_reaped - before_reaped))" "$((after_busy - before_busy))" \
+  "$(nproc)" <<'EOF'
 import csv, glob, os, statistics, sys
-folder, calls, rate, duration, wall_ns, ticks, hz, rss0, rssmax, rss1, rc, routing, load = sys.argv[1:]
+(folder, calls, rate, duration, wall_ns, ticks, hz, rss0, rssmax, rss1, rc, routing, load,
+ pg_ticks, agents_ticks, callers_ticks, busy_ticks, cores) = sys.argv[1:]
 wall = int(wall_ns) / 1e9
 stat = {}
 with open(os.path.join(folder, "stat.csv")) as f:
@@ -365,6 +407,12 @@ print(f"inbound: RESULT calls={created}/{calls} answered-by-agent={agent_bye} fa
 print(f"inbound: RESULT rate asked {rate}/s, achieved {achieved:.2f}/s (answers over {span:.0f} s); whole run {wall:.0f} s with the last calls' tail")
 print(f"inbound: RESULT host cpu {cpu_s:.1f} s over {wall:.0f} s = {100 * cpu_s / wall:.0f} % of one core, {1000 * cpu_s / max(created, 1):.1f} ms per call; RSS start {int(rss0) // 1024} MB, max {int(rssmax) // 1024} MB, end {int(rss1) // 1024} MB")
 print(f"inbound: RESULT INVITE->200 (sipp -trace_rtt, {len(rtts)} calls): p50 {pct(rtts, 50):.1f} ms, p99 {pct(rtts, 99):.1f} ms, max {max(rtts) if rtts else float('nan'):.1f} ms")
+def per_call(t):
+    return 1000 * int(t) / int(hz) / max(created, 1)
+others = int(busy_ticks) - int(ticks) - int(pg_ticks) - int(agents_ticks) - int(callers_ticks)
+print(f"inbound: RESULT cpu per call: host {per_call(ticks):.1f} ms, PostgreSQL {per_call(pg_ticks):.1f} ms, sipp agents {per_call(agents_ticks):.1f} ms, "
+      f"sipp callers {per_call(callers_ticks):.1f} ms, everything else {per_call(others):.1f} ms; the machine was "
+      f"{100 * int(busy_ticks) / int(hz) / wall / int(cores):.0f} % busy on {cores} cores")
 if routing:
     n, p50, p99 = routing.split()
     print(f"inbound: RESULT routing CallQueued->AgentRingStarted (journal, {n} calls): p50 {p50} ms, p99 {p99} ms")
