@@ -56,7 +56,7 @@ public sealed class FrontEndAudioTests
     }
 
     [Fact]
-    public async Task A_recorded_call_has_the_caller_on_the_left_and_the_agent_on_the_right()
+    public async Task A_recorded_call_has_the_caller_on_the_left_and_the_agent_on_the_right_and_not_a_whispering_supervisor()
     {
         var cancellation = TestContext.Current.CancellationToken;
         var recordings = Directory.CreateTempSubdirectory("cc-interop-recordings-").FullName;
@@ -65,28 +65,46 @@ public sealed class FrontEndAudioTests
             await using var node = await FrontEndNode.StartAsync("22800-22999", recordings);
             await using var phone = MediaPeer.Start(23000, CallParties.Agent.Frequency);
             await using var caller = MediaPeer.Start(23200, CallParties.Caller.Frequency);
-            string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}";
+            await using var supervisorPhone = MediaPeer.Start(23400, CallParties.Supervisor.Frequency);
+            string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{supervisorPhone.Log.Tail()}";
+            const string supervisorId = "recorded-supervisor";
             await FrontEndCallControlTests.RegisterAgentAsync(node, phone, "recorded-agent", "recorded-phone", "recorded-queue", Diagnostics, cancellation);
+            await FrontEndCallControlTests.AddPhoneAsync(node, supervisorPhone, supervisorId, "recorded-supervisor-phone", queueId: null, Diagnostics, cancellation);
             var (call, callId) = await FrontEndCallControlTests.ConnectCallerAsync(node, caller, phone, "recorded-queue", "7800", Diagnostics, cancellation);
+            var grain = node.Grains.GetGrain<ICallGrain>(callId);
             var agentLeg = phone.Calls.Keys.Single();
 
             // The front end's own command (no grain records calls yet): the bridge records into {callId}.wav.
             await node.Calls.RecordAsync(callId, RecordingCommand.Start);
             var path = Path.Combine(recordings, callId + ".wav");
-            var talkLength = WavHeader.CanonicalLength + (long)(Talk.TotalSeconds * WavFormat.PcmStereo8k.ByteRate);
-            await Conditions.WaitAsync(() => File.Exists(path) && new FileInfo(path).Length >= talkLength, Wait,
-                $"call {callId}: {Talk} of conversation recorded to {path}", Diagnostics, cancellation);
+            long Recorded() => File.Exists(path) ? new FileInfo(path).Length - WavHeader.CanonicalLength : 0;
+            var talk = (long)(Talk.TotalSeconds * WavFormat.PcmStereo8k.ByteRate);
+            await Conditions.WaitAsync(() => Recorded() >= talk, Wait, $"call {callId}: {Talk} of conversation recorded to {path}", Diagnostics, cancellation);
+
+            // A supervisor whispers to the agent: the recording goes on in the same file, without the supervisor.
+            Assert.True((await grain.ListenInAsync(supervisorId, ListenInMode.Whisper)).Succeeded);
+            await Conditions.WaitAsync(() => !supervisorPhone.Calls.IsEmpty, Wait, $"call {callId}: the supervisor's phone answers", Diagnostics, cancellation);
+            var supervisorLeg = supervisorPhone.Calls.Keys.Single();
+            await Hearing.ExpectAsync(Wait, cancellation, new Hearing(CallParties.Agent, phone, agentLeg, [CallParties.Caller, CallParties.Supervisor], []));
+            var whispered = Recorded();
+            await Conditions.WaitAsync(() => Recorded() >= whispered + talk, Wait, $"call {callId}: {Talk} more recorded during the whisper", Diagnostics, cancellation);
             await node.Calls.RecordAsync(callId, RecordingCommand.Stop);
 
             var (left, right, sampleRate) = StereoWav.Read(path);
             Assert.Equal(ToneAnalysis.SampleRate, sampleRate);
-            Assert.True(left.Length >= Talk.TotalSeconds * sampleRate, $"{left.Length} samples recorded");
-            ToneAssert.Hears("the recording's left channel", left, MediaPeer.ToneAmplitude, [CallParties.Caller], [CallParties.Agent]);
-            ToneAssert.Hears("the recording's right channel", right, MediaPeer.ToneAmplitude, [CallParties.Agent], [CallParties.Caller]);
+            Assert.True(left.Length >= 2 * Talk.TotalSeconds * sampleRate, $"{left.Length} samples recorded");
+            ToneAssert.Hears("the recording's left channel", left, MediaPeer.ToneAmplitude, [CallParties.Caller], [CallParties.Agent, CallParties.Supervisor]);
+            ToneAssert.Hears("the recording's right channel", right, MediaPeer.ToneAmplitude, [CallParties.Agent], [CallParties.Caller, CallParties.Supervisor]);
+            var whisperStart = (int)(whispered / WavFormat.PcmStereo8k.BlockAlign);
+            ToneAssert.Hears("the recording's left channel during the whisper", left.AsSpan(whisperStart), MediaPeer.ToneAmplitude,
+                [CallParties.Caller], [CallParties.Agent, CallParties.Supervisor]);
+            ToneAssert.Hears("the recording's right channel during the whisper", right.AsSpan(whisperStart), MediaPeer.ToneAmplitude,
+                [CallParties.Agent], [CallParties.Caller, CallParties.Supervisor]);
             Assert.True(File.Exists(Path.ChangeExtension(path, ".json")), "the recording's sidecar");
 
             await call.HangUpAsync();
-            await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg), Wait, $"call {callId}: the agent's phone gets a BYE", Diagnostics, cancellation);
+            await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg) && supervisorPhone.HungUpByPeer.Contains(supervisorLeg), Wait,
+                $"call {callId}: the agent's and the supervisor's phones get a BYE", Diagnostics, cancellation);
         }
         finally
         {
