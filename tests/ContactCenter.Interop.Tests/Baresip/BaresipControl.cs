@@ -77,6 +77,18 @@ internal sealed class BaresipControl : IAsyncDisposable
 
     public bool HasEvent(string type) => Events.Any(e => e.Type == type);
 
+    /// <summary>The SIP Call-ID of the call the first <paramref name="type"/> event is about (its <c>id</c>); null when
+    /// there is none.</summary>
+    public string? CallIdOf(string type)
+    {
+        if (Events.FirstOrDefault(e => e.Type == type) is not { } found)
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(found.Json);
+        return document.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

@@ -4,9 +4,13 @@ namespace ContactCenter.Interop.Tests.Baresip;
 /// that no sound device is needed. aufile ends the call at the end of the file, so it must outlast the call.</summary>
 internal static class WavFile
 {
+    /// <summary>The peak amplitude of the tone.</summary>
+    public const short Amplitude = 2000;
+
     private const int SampleRate = 8000;
 
-    public static void WriteTone(string path, TimeSpan duration)
+    /// <summary>Writes <paramref name="duration"/> of a <paramref name="frequency"/> Hz tone to <paramref name="path"/>.</summary>
+    public static void WriteTone(string path, TimeSpan duration, double frequency = 440)
     {
         var samples = (int)(duration.TotalSeconds * SampleRate);
         using var stream = File.Create(path);
@@ -26,7 +30,7 @@ internal static class WavFile
         writer.Write(samples * 2);
         for (var i = 0; i < samples; i++)
         {
-            writer.Write((short)(2000 * Math.Sin(2 * Math.PI * 440 * i / SampleRate)));
+            writer.Write((short)(Amplitude * Math.Sin(2 * Math.PI * frequency * i / SampleRate)));
         }
     }
 }

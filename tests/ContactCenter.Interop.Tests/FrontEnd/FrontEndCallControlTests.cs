@@ -111,9 +111,9 @@ public sealed class FrontEndCallControlTests
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var node = await FrontEndNode.StartAsync("27000-27199");
-        await using var phone = MediaPeer.Start(27400);
-        await using var caller = MediaPeer.Start(27600);
-        await using var supervisorPhone = MediaPeer.Start(27800);
+        await using var phone = MediaPeer.Start(27400, CallParties.Agent.Frequency);
+        await using var caller = MediaPeer.Start(27600, CallParties.Caller.Frequency);
+        await using var supervisorPhone = MediaPeer.Start(27800, CallParties.Supervisor.Frequency);
         string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{supervisorPhone.Log.Tail()}";
         const string agentId = "monitored-agent";
         const string supervisorId = "monitoring-supervisor";
@@ -129,13 +129,18 @@ public sealed class FrontEndCallControlTests
         var supervisorLeg = supervisorPhone.Calls.Keys.Single();
         var atStart = supervisorPhone.PacketsReceived(supervisorLeg);
         await Conditions.WaitAsync(() => supervisorPhone.PacketsReceived(supervisorLeg) > atStart + 50, Wait, $"call {callId}: the supervisor hears the call", Diagnostics, cancellation);
-        // Caller and agent still hear each other through the mix.
-        await ExpectRtpAsync(caller, call.CallId, phone, agentLeg, Diagnostics, cancellation);
+        // The supervisor hears both; caller and agent still hear each other through the mix, and not the supervisor.
+        await Hearing.ExpectAsync(Wait, cancellation,
+            new(CallParties.Supervisor, supervisorPhone, supervisorLeg, [CallParties.Caller, CallParties.Agent], []),
+            new(CallParties.Caller, caller, call.CallId, [CallParties.Agent], [CallParties.Supervisor]),
+            new(CallParties.Agent, phone, agentLeg, [CallParties.Caller], [CallParties.Supervisor]));
 
         var stopped = await grain.StopListenInAsync(supervisorId);
         Assert.True(stopped.Succeeded, stopped.Message);
         await Conditions.WaitAsync(() => supervisorPhone.HungUpByPeer.Contains(supervisorLeg), Wait, $"call {callId}: the supervisor's leg is hung up", Diagnostics, cancellation);
-        await ExpectRtpAsync(caller, call.CallId, phone, agentLeg, Diagnostics, cancellation);
+        await Hearing.ExpectAsync(Wait, cancellation,
+            new(CallParties.Caller, caller, call.CallId, [CallParties.Agent], [CallParties.Supervisor]),
+            new(CallParties.Agent, phone, agentLeg, [CallParties.Caller], [CallParties.Supervisor]));
         await call.HangUpAsync();
         await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg), Wait, $"call {callId}: the agent's phone gets a BYE", Diagnostics, cancellation);
     }
@@ -179,9 +184,9 @@ public sealed class FrontEndCallControlTests
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var node = await FrontEndNode.StartAsync("29000-29199");
-        await using var phone = MediaPeer.Start(29400);
-        await using var caller = MediaPeer.Start(29600);
-        await using var secondPhone = MediaPeer.Start(29800);
+        await using var phone = MediaPeer.Start(29400, CallParties.Agent.Frequency);
+        await using var caller = MediaPeer.Start(29600, CallParties.Caller.Frequency);
+        await using var secondPhone = MediaPeer.Start(29800, CallParties.SecondAgent.Frequency);
         string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{secondPhone.Log.Tail()}";
         const string agentId = "conferencing-agent";
         const string secondAgentId = "conferenced-agent";
@@ -197,8 +202,12 @@ public sealed class FrontEndCallControlTests
 
         var conference = await grain.ConferenceAsync(agentId);
         Assert.True(conference.Succeeded, conference.Message);
+        // Each party hears the other two (and not their own voice back).
         await ExpectRtpAsync(caller, call.CallId, phone, agentLeg, Diagnostics, cancellation);
-        await ExpectRtpAsync(secondPhone, secondLeg, caller, call.CallId, Diagnostics, cancellation);
+        await Hearing.ExpectAsync(Wait, cancellation,
+            new(CallParties.Caller, caller, call.CallId, [CallParties.Agent, CallParties.SecondAgent], [CallParties.Caller]),
+            new(CallParties.Agent, phone, agentLeg, [CallParties.Caller, CallParties.SecondAgent], [CallParties.Agent]),
+            new(CallParties.SecondAgent, secondPhone, secondLeg, [CallParties.Caller, CallParties.Agent], [CallParties.SecondAgent]));
 
         await call.HangUpAsync();
         await Conditions.WaitAsync(() => phone.HungUpByPeer.Contains(agentLeg) && secondPhone.HungUpByPeer.Contains(secondLeg), Wait,
@@ -220,14 +229,14 @@ public sealed class FrontEndCallControlTests
         }, cancellation);
 
     /// <summary>An agent profile with a SIP account and its phone registered, the agent logged in.</summary>
-    private static async Task RegisterAgentAsync(FrontEndNode node, MediaPeer phone, string agentId, string user, string? queueId,
+    internal static async Task RegisterAgentAsync(FrontEndNode node, MediaPeer phone, string agentId, string user, string? queueId,
         Func<string> diagnostics, CancellationToken cancellation)
     {
         await AddPhoneAsync(node, phone, agentId, user, queueId, diagnostics, cancellation);
         Assert.True((await node.Grains.GetGrain<IAgentGrain>(agentId).LogInAsync()).Succeeded);
     }
 
-    private static async Task AddPhoneAsync(FrontEndNode node, MediaPeer phone, string agentId, string user, string? queueId,
+    internal static async Task AddPhoneAsync(FrontEndNode node, MediaPeer phone, string agentId, string user, string? queueId,
         Func<string> diagnostics, CancellationToken cancellation)
     {
         if (queueId is not null)
@@ -249,7 +258,7 @@ public sealed class FrontEndCallControlTests
     }
 
     /// <summary>A caller dials a new inbound number of the agent's queue and talks to the agent.</summary>
-    private static async Task<(ContactCenter.Sip.UserAgents.SipOutgoingCall Call, string CallId)> ConnectCallerAsync(
+    internal static async Task<(ContactCenter.Sip.UserAgents.SipOutgoingCall Call, string CallId)> ConnectCallerAsync(
         FrontEndNode node, MediaPeer caller, MediaPeer phone, string queueId, string number, Func<string> diagnostics, CancellationToken cancellation)
     {
         await node.Documents.CreateAsync(new InboundNumber { Id = number, Name = number, Target = InboundNumberTargetKind.Queue, TargetId = queueId }, cancellation);
@@ -265,7 +274,7 @@ public sealed class FrontEndCallControlTests
     }
 
     /// <summary>At least a second more of 20 ms frames (50 packets) received at both ends.</summary>
-    private static async Task ExpectRtpAsync(MediaPeer a, string aLeg, MediaPeer b, string bLeg, Func<string> diagnostics, CancellationToken cancellation)
+    internal static async Task ExpectRtpAsync(MediaPeer a, string aLeg, MediaPeer b, string bLeg, Func<string> diagnostics, CancellationToken cancellation)
     {
         var start = (A: a.PacketsReceived(aLeg), B: b.PacketsReceived(bLeg));
         await Conditions.WaitAsync(() => a.PacketsReceived(aLeg) > start.A + 50 && b.PacketsReceived(bLeg) > start.B + 50,

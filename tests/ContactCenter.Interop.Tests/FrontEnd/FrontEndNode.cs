@@ -35,12 +35,16 @@ internal sealed class FrontEndNode : IAsyncDisposable
 
     public AgentBindingStore Bindings => _app.Services.GetRequiredService<SipFrontEnd>().Bindings!;
 
-    public static async Task<FrontEndNode> StartAsync(string rtpPorts)
+    /// <summary>Starts a node with RTP on <paramref name="rtpPorts"/> (<c>first-last</c>); call recordings go to
+    /// <paramref name="recordingDirectory"/> when given (else the host's default folder).</summary>
+    public static async Task<FrontEndNode> StartAsync(string rtpPorts, string? recordingDirectory = null)
     {
         var ports = LoopbackPorts.Tcp(2);
         var sipPort = LoopbackPorts.UdpAndTcp();
+        string[] recordings = recordingDirectory is null ? [] : [$"--Telephony:RecordingDirectory={recordingDirectory}"];
         var app = NodeApplication.Build(
         [
+            .. recordings,
             "--roles", "silo,sip",
             "--http-port", ports[0].ToString(CultureInfo.InvariantCulture),
             "--silo-port", ports[1].ToString(CultureInfo.InvariantCulture),

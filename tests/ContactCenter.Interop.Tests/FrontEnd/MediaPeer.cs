@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using ContactCenter.Interop.Tests.Audio;
 using ContactCenter.Interop.Tests.Stacks;
 using ContactCenter.Media.Codecs;
+using ContactCenter.Media.Recording;
 using ContactCenter.Media.Sessions;
 using ContactCenter.Media.Transport;
 using ContactCenter.Sip;
@@ -16,20 +18,25 @@ namespace ContactCenter.Interop.Tests.FrontEnd;
 
 /// <summary>A SIP endpoint with real RTP built on our stack and media engine, talking to the front end: as an agent's
 /// phone (or a carrier the front end dials out through) it registers and answers every INVITE with an SDP answer and a
-/// media leg; as a caller it places a call. Each leg plays a tone in a loop, so RTP flows whenever the far end relays
-/// it; the legs count what they receive.</summary>
+/// media leg; as a caller it places a call. Each leg plays the peer's own tone in a loop, so RTP flows whenever the far
+/// end relays it and what a leg hears tells whose audio reached it (<see cref="ListenAsync"/>); the legs count what they
+/// receive.</summary>
 internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
 {
-    private static readonly short[] Tone = [.. Enumerable.Range(0, 8000).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / 8000.0)))];
+    /// <summary>The peak amplitude of the tone every leg plays.</summary>
+    public const short ToneAmplitude = 8000;
 
+    private readonly short[] _tone;
     private readonly ILoggerFactory _loggerFactory;
     private readonly SipMetrics _metrics = new();
     private readonly MediaEngine _media;
     private readonly ConcurrentDictionary<string, MediaLeg> _legs = new(StringComparer.Ordinal);
     private int _invites;
 
-    private MediaPeer(int first)
+    private MediaPeer(int first, double toneFrequency)
     {
+        ToneFrequency = toneFrequency;
+        _tone = ToneAnalysis.Tone(toneFrequency, ToneAnalysis.SampleRate, ToneAmplitude);
         _loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(Log));
         _media = new MediaEngine(new MediaEngineOptions { Transport = new RtpTransportOptions { PortRangeStart = first, PortRangeEnd = first + 199 } }, TimeProvider.System);
         Stack = SipStack.Start(new SipTransportOptions { UdpPort = 0, TcpPort = null }, this, TimeProvider.System, _loggerFactory, _metrics,
@@ -37,6 +44,9 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
     }
 
     public SipStack Stack { get; }
+
+    /// <summary>The frequency of the tone the peer's legs play.</summary>
+    public double ToneFrequency { get; }
 
     public CapturedLog Log { get; } = new();
 
@@ -54,7 +64,33 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
     /// <summary>Established calls, by Call-ID.</summary>
     public ConcurrentDictionary<string, SipCall> Calls { get; } = new(StringComparer.Ordinal);
 
-    public static MediaPeer Start(int rtpFirst) => new(rtpFirst);
+    /// <summary>Starts a peer with RTP ports from <paramref name="rtpFirst"/> (200 of them) whose legs play a
+    /// <paramref name="toneFrequency"/> Hz tone (a multiple of 50 Hz keeps tones apart in <see cref="ToneAnalysis"/>).</summary>
+    public static MediaPeer Start(int rtpFirst, double toneFrequency = 440) => new(rtpFirst, toneFrequency);
+
+    /// <summary>Records what the leg of a call receives, decoded, until <paramref name="duration"/> of audio arrived
+    /// (packets in arrival order, through the media engine's own single-leg recorder), and returns the samples.</summary>
+    public async Task<short[]> ListenAsync(string callId, TimeSpan duration, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!_legs.TryGetValue(callId, out var leg))
+        {
+            throw new InvalidOperationException($"no leg for call {callId}");
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"cc-interop-heard-{Guid.NewGuid():N}.wav");
+        try
+        {
+            using (var recorder = _media.RecordVoicemail(leg, path, duration))
+            {
+                await Conditions.WaitAsync(() => recorder.Duration >= duration, timeout, $"call {callId}: {duration} of audio received",
+                    () => Log.Tail(), cancellationToken);
+            }
+            return WavReader.ReadMono8k(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
     /// <summary>RTP packets received on the leg of a call.</summary>
     public long PacketsReceived(string callId) => _legs.TryGetValue(callId, out var leg) ? leg.Session.PacketsReceived : 0;
@@ -89,7 +125,7 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
                 && SdpOfferAnswer.ProcessAnswer(offer, answer) is { RemoteAddress: { } host } audio)
             {
                 leg.SetRemote(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(host), audio.RemotePort));
-                _ = leg.Play(Tone, loop: true);
+                _ = leg.Play(_tone, loop: true);
             }
         }, TaskScheduler.Default);
         return call;
@@ -115,7 +151,7 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
         leg.SetRemote(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(host), audio.RemotePort));
         _legs[call.CallId] = leg;
         call.Accept(answer.Answer.ToBytes());
-        _ = leg.Play(Tone, loop: true);
+        _ = leg.Play(_tone, loop: true);
     }
 
     public void OnCallEstablished(SipCall call) => Calls[call.CallId] = call;
