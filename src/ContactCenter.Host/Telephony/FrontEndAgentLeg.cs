@@ -46,4 +46,12 @@ internal sealed class FrontEndAgentLeg(string agentId)
     /// <summary>The phone answered by itself and the media flows, but the agent has not accepted yet: the answer is
     /// reported to the grain when the workspace accepts.</summary>
     public bool AwaitingAccept { get; set; }
+
+    private SipTransferRequest? _phoneTransfer;
+
+    /// <summary>Notes the transfer the agent's phone asked for (REFER); false when one is pending already.</summary>
+    public bool TryStartPhoneTransfer(SipTransferRequest transfer) => Interlocked.CompareExchange(ref _phoneTransfer, transfer, null) is null;
+
+    /// <summary>Takes the pending phone transfer (null when there is none), so that its outcome is told once.</summary>
+    public SipTransferRequest? TakePhoneTransfer() => Interlocked.Exchange(ref _phoneTransfer, null);
 }

@@ -84,6 +84,7 @@ internal sealed partial class FrontEndCalls
         {
             lock (call.Sync)
             {
+                PhoneTransferFailedLocked(call, agentId);
                 call.BridgedAgentId = agentId;
                 call.Held = false;
                 BridgeLocked(call);

@@ -163,6 +163,7 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
     /// gives the line back instead.</summary>
     private void EndAgentLeg(FrontEndAgentLeg agent)
     {
+        PhoneTransferDone(agent);
         if (agent.Line is { } line)
         {
             ReleaseLine(line, agent);
