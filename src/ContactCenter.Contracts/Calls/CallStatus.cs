@@ -30,6 +30,9 @@ public sealed record CallStatus
     /// <summary>True while the customer is on hold.</summary>
     public bool Held { get; init; }
 
+    /// <summary>Whether the call is being recorded (REC-1).</summary>
+    public CallRecordingState Recording { get; init; }
+
     /// <summary>A second agent on the call while connected: consulted (ringing or talking with the agent while the customer
     /// holds), in conference, or rung by a blind transfer.</summary>
     public CallConsult? Consult { get; init; }

@@ -36,6 +36,11 @@ public interface ICallGrain : IGrainWithStringKey, IWorkOwner
     /// <summary>The agent takes the customer off hold.</summary>
     Task<CallCommandResult> RetrieveAsync(string agentId);
 
+    /// <summary>The call's agent pauses the recording (<paramref name="recording"/> false; REC-1: the agent may decide
+    /// not to record, e.g. while the customer gives card details) or resumes it; a repeat changes nothing. Refused when
+    /// the call is not recorded.</summary>
+    Task<CallCommandResult> SetRecordingAsync(string agentId, bool recording);
+
     /// <summary>The call's agent transfers the connected call without consulting: to a number or line (the call ends as
     /// transferred once the front end reports it done; on failure the agent talks to the customer again), to a queue
     /// (the agent leaves with wrap-up and the call waits again, keeping its data) or to another agent (reserved through

@@ -33,4 +33,8 @@ public sealed record SiteSettings
     /// <summary>The digest realm agents' phones and trunks authenticate in; the stored SIP password hashes are computed
     /// for it, so changing it requires setting those passwords again. Default "contactcenter".</summary>
     public string SipRealm { get; init; } = DefaultSipRealm;
+
+    /// <summary>Record every agent call, inbound and outbound, from its first connection (REC-1); the agent may pause
+    /// the recording. Default true.</summary>
+    public bool RecordCalls { get; init; } = true;
 }

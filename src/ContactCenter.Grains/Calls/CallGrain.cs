@@ -2,6 +2,7 @@ using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Events;
+using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Ivr;
 using ContactCenter.Grains.Ivr;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
     private readonly ILogger _logger;
     private readonly IIvrTreeSource? _ivrTrees;
     private readonly IIvrServices? _ivrServices;
+    private readonly ISiteConfigurationSource? _site;
 
     // Transient: the IVR tree version the call walks, read at entry (or again after a reactivation).
     private IvrTree? _ivrTree;
@@ -42,6 +44,7 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         _logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<CallGrain>();
         _ivrTrees = services.GetService<IIvrTreeSource>();
         _ivrServices = services.GetService<IIvrServices>();
+        _site = services.GetService<ISiteConfigurationSource>();
     }
 
     private CallState Current => State.Current;
@@ -165,6 +168,9 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         return decision.ToResult();
     }
 
+    public async Task<CallCommandResult> SetRecordingAsync(string agentId, bool recording) =>
+        (await CommitAsync(recording ? "resume recording" : "pause recording", CallRules.SetRecording(Current, agentId, recording, Now))).ToResult();
+
     public Task<CallStatus> GetStatusAsync() => Task.FromResult(Current.ToStatus(CallId, ConfirmedVersion));
 
     private async Task<CallCommandResult> HoldOrRetrieveAsync(CallDecision decision, bool held)
@@ -188,10 +194,15 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         {
             return decision;
         }
+        if (Current.Recording == CallRecordingState.Off && decision.Find<CallConnected>() is not null)
+        {
+            decision = CallRules.StartRecording(Current, decision, await RecordsCallsAsync(), Now);
+        }
         var before = Current;
         RaiseEvents(decision.Events);
         await ConfirmEvents();
         await PublishLiveAsync(before);
+        await RecordAsync(decision);
         if (decision.Find<CallEnded>() is { } ended)
         {
             LogEnded(CallId, ended.Reason, ended.Detail);

@@ -64,6 +64,8 @@ public sealed partial record CallState
             CallConnected e => this with { Phase = CallPhase.Connected, AgentId = e.AgentId, OfferId = null, RingUntil = null, ConnectedAt = e.At },
             CallHeld => this with { Held = true },
             CallRetrieved => this with { Held = false },
+            CallRecordingStarted or CallRecordingResumed => this with { Recording = CallRecordingState.On },
+            CallRecordingPaused => this with { Recording = CallRecordingState.Paused },
             CallAttributeSet e => this with { Attributes = Attributes.SetItem(e.Key, e.Value) },
             CallNoteAdded e => this with { Notes = Notes.Add(e.Note) },
             CallCategorySet e => this with { CategoryId = e.CategoryId },

@@ -61,6 +61,9 @@ public sealed partial record CallState
     /// <summary>True while the customer is on hold.</summary>
     public bool Held { get; init; }
 
+    /// <summary>Whether the call is being recorded.</summary>
+    public CallRecordingState Recording { get; init; }
+
     /// <summary>Agents whose line rang without an answer, in order.</summary>
     public ImmutableArray<string> MissedBy { get; init; } = [];
 
@@ -135,6 +138,7 @@ public sealed partial record CallState
         QueueId = QueueId,
         AgentId = AgentId,
         Held = Held,
+        Recording = Recording,
         MissedBy = MissedBy,
         Consult = Consult,
         TransferTarget = PendingTransfer ?? TransferredTo,

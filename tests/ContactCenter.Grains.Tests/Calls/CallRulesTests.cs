@@ -137,6 +137,30 @@ public sealed class CallRulesTests
     }
 
     [Fact]
+    public void A_recording_site_records_from_the_first_connection_and_the_agent_pauses_and_resumes_it()
+    {
+        var ringing = Ringing();
+        var answered = CallRules.AgentAnswered(ringing, "anna", T0.AddSeconds(25));
+
+        var recorded = CallRules.StartRecording(ringing, answered, recordCalls: true, T0.AddSeconds(25));
+
+        Assert.IsType<CallRecordingStarted>(recorded.Events[^1]);
+        Assert.Same(answered, CallRules.StartRecording(ringing, answered, recordCalls: false, T0.AddSeconds(25)));
+        var rangOut = CallRules.RingFailed(ringing, "anna", AgentLegFailure.NoAnswer, T0.AddSeconds(35));
+        Assert.Same(rangOut, CallRules.StartRecording(ringing, rangOut, recordCalls: true, T0.AddSeconds(35)));
+        var connected = ringing.Then(recorded);
+        Assert.Equal(CallRecordingState.On, connected.Recording);
+        var paused = connected.Then(CallRules.SetRecording(connected, "anna", recording: false, T0.AddMinutes(1)));
+        Assert.Equal(CallRecordingState.Paused, paused.Recording);
+        Assert.Empty(CallRules.SetRecording(paused, "anna", recording: false, T0.AddMinutes(1)).Events);
+        Assert.Equal(CallRecordingState.On, paused.Then(CallRules.SetRecording(paused, "anna", recording: true, T0.AddMinutes(2))).Recording);
+        Assert.Equal(CallCommandError.NotTheCallsAgent, CallRules.SetRecording(connected, "bob", recording: false, T0).Error);
+        var unrecorded = ringing.Then(answered);
+        Assert.Equal(CallCommandError.InvalidPhase, CallRules.SetRecording(unrecorded, "anna", recording: false, T0).Error);
+        Assert.Same(answered, CallRules.StartRecording(connected, answered, recordCalls: true, T0));
+    }
+
+    [Fact]
     public void An_agent_initiated_call_dials_after_the_agent_answers_and_fails_when_the_number_does_not()
     {
         var dialed = CallState.Initial.Then(CallRules.Dial(CallState.Initial, new CallDial("anna", "+48601000000", "+48221000000", NoMedia), T0));

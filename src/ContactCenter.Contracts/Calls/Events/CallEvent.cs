@@ -35,4 +35,7 @@ namespace ContactCenter.Contracts.Calls.Events;
 [JsonDerivedType(typeof(ConferenceStarted), "conference-started")]
 [JsonDerivedType(typeof(ListenInStarted), "listen-in-started")]
 [JsonDerivedType(typeof(ListenInStopped), "listen-in-stopped")]
+[JsonDerivedType(typeof(CallRecordingStarted), "call-recording-started")]
+[JsonDerivedType(typeof(CallRecordingPaused), "call-recording-paused")]
+[JsonDerivedType(typeof(CallRecordingResumed), "call-recording-resumed")]
 public abstract record CallEvent(DateTimeOffset At);
