@@ -32,10 +32,10 @@ export class CallbacksView {
       filters: [statusFilter, this.queue],
       load: (cursor, limit) => callbacks({ status: statusFilter.value, queueId: this.queue.value, cursor, limit }),
       columns: [
-        { header: "Requested", width: "170px", cell: (c) => h("span", { class: "num", title: c.createdAt }, dateTime(c.createdAt)) },
+        { header: "Requested", width: "210px", cell: (c) => h("span", { class: "num", title: c.createdAt }, dateTime(c.createdAt)) },
         { header: "Queue", cell: (c) => h("span", { title: c.queueId }, options.queueName(c.queueId)) },
         { header: "Number", width: "180px", cell: (c) => h("span", { class: "num", testid: "callback-number" }, c.number) },
-        { header: "Preferred time", width: "190px", cell: (c) => (c.preferredAt ? h("span", { class: "num", title: c.preferredAt }, dateTime(c.preferredAt)) : "As soon as possible") },
+        { header: "Preferred time", width: "210px", cell: (c) => (c.preferredAt ? h("span", { class: "num", title: c.preferredAt }, dateTime(c.preferredAt)) : "As soon as possible") },
         { header: "Status", width: "110px", cell: (c) => h("span", { testid: "callback-status", class: `work-status work-status-${c.status.toLowerCase()}` }, c.status) },
       ],
       actionsWidth: options.dial ? "330px" : "260px",

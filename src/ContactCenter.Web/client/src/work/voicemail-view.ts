@@ -40,7 +40,7 @@ export class VoicemailView {
       filters: options.mailboxes === null ? [statusFilter] : [statusFilter, this.mailbox],
       load: (cursor, limit) => voicemails({ status: statusFilter.value, mailboxId: options.mailboxes === null ? "" : this.mailbox.value, cursor, limit }),
       columns: [
-        { header: "Received", width: "170px", cell: (v) => h("span", { class: "num", title: v.recordedAt }, dateTime(v.recordedAt)) },
+        { header: "Received", width: "210px", cell: (v) => h("span", { class: "num", title: v.recordedAt }, dateTime(v.recordedAt)) },
         { header: "Mailbox", cell: (v) => h("span", { title: v.mailboxId }, options.mailboxName(v.mailboxId)) },
         { header: "Caller", width: "180px", cell: (v) => h("span", { class: "num" }, v.callerNumber || "withheld") },
         { header: "Length", width: "84px", numeric: true, cell: (v) => duration(timeSpanMs(v.duration)) },
