@@ -164,6 +164,8 @@ export class WorkList<T extends WorkItem> {
   replace(id: string, item: T | null): void {
     const index = this.items.findIndex((i) => i.id === id);
     if (index >= 0) {
+      // A read still on its way started before this change: it would show the item as it was.
+      this.generation++;
       if (item === null) {
         this.items.splice(index, 1);
       } else {
