@@ -2,6 +2,7 @@ using System.Globalization;
 using ContactCenter.Actors;
 using ContactCenter.Host;
 using ContactCenter.Storage.Contacts;
+using ContactCenter.Storage.Documents;
 using ContactCenter.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,12 @@ internal sealed class BrowserSite : IAsyncDisposable
 
     public IContactDirectory Contacts => _app.Services.GetRequiredService<IContactDirectory>();
 
-    public static async Task<BrowserSite> StartAsync()
+    /// <summary>The configuration documents, voicemails and callback requests the web role serves.</summary>
+    public IDocumentStore Documents => _app.Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>Starts the site; <paramref name="settings"/> are more command-line settings
+    /// (<c>--Telephony:VoicemailDirectory=…</c>).</summary>
+    public static async Task<BrowserSite> StartAsync(params string[] settings)
     {
         var ports = LoopbackPorts.Tcp(2);
         var app = NodeApplication.Build(
@@ -39,6 +45,7 @@ internal sealed class BrowserSite : IAsyncDisposable
             "--silo-port", ports[1].ToString(CultureInfo.InvariantCulture),
             "--postgres=", // the demo's in-memory providers even where CI sets a PostgreSQL connection string
             "--Logging:LogLevel:Default=Warning",
+            .. settings,
         ]);
         try
         {

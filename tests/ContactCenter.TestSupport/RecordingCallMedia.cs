@@ -57,8 +57,15 @@ public sealed class RecordingCallMedia(IGrainFactory? answerWith = null) : ICall
 
     public Task HangUpAsync(string callId, CallEndReason reason) => Record(callId, nameof(HangUpAsync));
 
-    /// <summary>Recorded under the agent's id (in place of a call id).</summary>
-    public Task OpenLineAsync(string agentId, string lineId) => Record(agentId, nameof(OpenLineAsync));
+    /// <summary>The persistent lines the agent grains asked to open, in order (to report them up or lost).</summary>
+    public ConcurrentQueue<(string AgentId, string LineId)> OpenedLines { get; } = new();
+
+    /// <summary>Recorded under the agent's id (in place of a call id), and in <see cref="OpenedLines"/>.</summary>
+    public Task OpenLineAsync(string agentId, string lineId)
+    {
+        OpenedLines.Enqueue((agentId, lineId));
+        return Record(agentId, nameof(OpenLineAsync));
+    }
 
     /// <summary>Recorded under the agent's id (in place of a call id).</summary>
     public Task CloseLineAsync(string agentId, string lineId) => Record(agentId, nameof(CloseLineAsync));

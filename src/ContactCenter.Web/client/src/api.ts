@@ -1,5 +1,8 @@
 // The REST client: same-origin fetch with the session cookie (cc.session, HttpOnly, set by POST /auth/login).
-import type { CallCategory, Contact, CurrentUser, DocumentPage, PauseCode, TransferGroup } from "./contracts";
+import type {
+  CallbackRequest, CallbackStatus, CallCategory, Contact, CurrentUser, DocumentPage, NewestFirstPage, PauseCode, TransferGroup,
+  Voicemail, VoicemailStatus,
+} from "./contracts";
 
 const prefix = "/api/v1";
 
@@ -91,3 +94,48 @@ export const agentProfile = (id: string): Promise<AgentProfileDocument> =>
 
 /** Queue documents (supervisors and admins may read them). */
 export const queues = (): Promise<NamedQueue[]> => listAll("/queues");
+
+/** The query string of the given parameters, leaving out the empty ones ("" when none is left). */
+function query(parameters: Record<string, string | number | null | undefined>): string {
+  const pairs = Object.entries(parameters).filter(([, v]) => v !== null && v !== undefined && v !== "");
+  return pairs.length === 0 ? "" : `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join("&")}`;
+}
+
+/** The entity tag of a version, as the API writes it in ETag and expects in If-Match. */
+const entityTag = (version: number): Record<string, string> => ({ "If-Match": `"${version}"` });
+
+export interface NewestFirstQuery {
+  status?: string;
+  cursor?: string | null;
+  limit?: number;
+}
+
+/** A page of voicemails, newest first (agents, supervisors and admins). */
+export const voicemails = (filter: NewestFirstQuery & { mailboxId?: string }): Promise<NewestFirstPage<Voicemail>> =>
+  request("GET", `/voicemails${query({ mailboxId: filter.mailboxId, status: filter.status, cursor: filter.cursor, limit: filter.limit })}`);
+
+/** Where a voicemail's recording is played from (audio/wav; the session cookie authorizes it). */
+export const voicemailAudioUrl = (id: string): string => `${prefix}/voicemails/${encodeURIComponent(id)}/audio`;
+
+/** Why a voicemail's recording cannot be played (the API's problem details), or null when it can. Asks for its first
+ * byte only. */
+export async function voicemailAudioProblem(id: string): Promise<string | null> {
+  const response = await fetch(voicemailAudioUrl(id), { credentials: "same-origin", headers: { Range: "bytes=0-0" } });
+  return response.ok ? null : problemOf(response);
+}
+
+/** Marks a voicemail New, Heard or Handled; 412 when it changed since `version` was read. */
+export const setVoicemailStatus = (voicemail: Voicemail, status: VoicemailStatus): Promise<Voicemail> =>
+  request("PUT", `/voicemails/${encodeURIComponent(voicemail.id)}/status`, { status }, entityTag(voicemail.version));
+
+/** Deletes a voicemail and its recording (supervisors and admins); 412 when it changed since it was read. */
+export const deleteVoicemail = (voicemail: Voicemail): Promise<void> =>
+  request("DELETE", `/voicemails/${encodeURIComponent(voicemail.id)}`, undefined, entityTag(voicemail.version));
+
+/** A page of callback requests, newest first (agents, supervisors and admins). */
+export const callbacks = (filter: NewestFirstQuery & { queueId?: string }): Promise<NewestFirstPage<CallbackRequest>> =>
+  request("GET", `/callbacks${query({ queueId: filter.queueId, status: filter.status, cursor: filter.cursor, limit: filter.limit })}`);
+
+/** Marks a callback request Pending, Completed or Cancelled; 412 when it changed since `version` was read. */
+export const setCallbackStatus = (callback: CallbackRequest, status: CallbackStatus): Promise<CallbackRequest> =>
+  request("PUT", `/callbacks/${encodeURIComponent(callback.id)}/status`, { status }, entityTag(callback.version));

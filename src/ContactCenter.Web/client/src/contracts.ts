@@ -32,6 +32,12 @@ export interface AgentCounters {
   pauseTime: string;
 }
 
+export type AgentLineState = "None" | "Opening" | "Up";
+export type LineMode = "RingPerCall" | "PersistentLine";
+
+/** The pause reason the platform sets when an agent's persistent line is lost (AgentRules.LineLostPauseCode). */
+export const lineLostPauseCode = "line-lost";
+
 export interface AgentStatus {
   agentId: string;
   /** The profile's name; null before the agent grain read its profile. */
@@ -43,6 +49,8 @@ export interface AgentStatus {
   loggedInSince: string | null;
   queues: { queueId: string; priority: number }[];
   work: AgentWork[];
+  /** The persistent line (CALL-4): "None" for ring per call, logged out, or a lost line (then paused "line-lost"). */
+  line: AgentLineState;
   counters: AgentCounters;
   version: number;
 }
@@ -166,6 +174,7 @@ export interface AgentProfile {
   id: string;
   name: string;
   queues: QueueMembership[];
+  lineMode: LineMode;
 }
 
 export interface TransferLine {
@@ -208,4 +217,40 @@ export interface Contact {
 export interface DocumentPage<T> {
   items: T[];
   nextAfterId: string | null;
+}
+
+export interface NewestFirstPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type VoicemailStatus = "New" | "Heard" | "Handled";
+
+/** A voicemail left in the IVR (IVR-3). */
+export interface Voicemail {
+  id: string;
+  version: number;
+  mailboxId: string;
+  callId: string;
+  /** Empty when the caller withheld the number. */
+  callerNumber: string;
+  recordedAt: string;
+  duration: string;
+  path: string | null;
+  status: VoicemailStatus;
+}
+
+export type CallbackStatus = "Pending" | "Completed" | "Cancelled";
+
+/** A callback a caller asked for in the IVR (IVR-4). */
+export interface CallbackRequest {
+  id: string;
+  version: number;
+  callId: string;
+  number: string;
+  queueId: string;
+  /** null: as soon as possible. */
+  preferredAt: string | null;
+  createdAt: string;
+  status: CallbackStatus;
 }

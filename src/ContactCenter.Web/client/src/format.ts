@@ -46,3 +46,8 @@ export function percent(part: number, whole: number): string {
 export function clock(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
+
+/** A date and time (short, local), e.g. for when a voicemail was left. */
+export function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString([], { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+}

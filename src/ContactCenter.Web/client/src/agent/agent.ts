@@ -1,13 +1,18 @@
 // The agent workspace: the signed-in user's own agent (state, pause, log in/out, queues), the call panels, today's
-// counters, every queue's waiting work and every agent's status for transfers. Live through /hubs/agent.
+// counters, every queue's waiting work and every agent's status for transfers, and the persistent line's state when
+// the profile keeps one (CALL-4). Live through /hubs/agent. Voicemails and callback requests are views of their own;
+// an offered call brings the workspace back.
 import "../styles.css";
 import { categories, pauseCodes, queues as queueDocuments, transferGroups } from "../api";
-import type { AgentProfile, AgentStatus, CallStatus, CommandResult, PauseCode, QueueLiveStatus, TransferGroup } from "../contracts";
+import { lineLostPauseCode, type AgentProfile, type AgentStatus, type CallStatus, type CommandResult, type PauseCode, type QueueLiveStatus, type TransferGroup } from "../contracts";
 import { byId, h, setOptions } from "../dom";
 import { duration, since, timeSpanMs } from "../format";
 import { LiveConnection, VersionedMap } from "../live";
-import { command, showConnection, signedInUser, status } from "../session";
+import { admits, command, showConnection, signedInUser, status } from "../session";
 import { showState } from "../states";
+import { Views } from "../views";
+import { CallbacksView } from "../work/callbacks-view";
+import { VoicemailView } from "../work/voicemail-view";
 import { CallPanel } from "./call-panel";
 import { TransferPanel } from "./transfer-panel";
 
@@ -20,7 +25,7 @@ const queueStatuses = new VersionedMap<QueueLiveStatus>((q) => q.queueId, (q) =>
 const queueRows = new Map<string, { waiting: HTMLElement; longest: HTMLElement; toggle: HTMLButtonElement }>();
 
 const el = {
-  state: byId("agent-state"), timeInState: byId("time-in-state"), pause: byId<HTMLSelectElement>("pause"),
+  state: byId("agent-state"), line: byId("line-state"), timeInState: byId("time-in-state"), pause: byId<HTMLSelectElement>("pause"),
   ready: byId<HTMLButtonElement>("ready"), logIn: byId<HTMLButtonElement>("log-in"), logOut: byId<HTMLButtonElement>("log-out"),
   counters: byId("counters"), queues: byId<HTMLTableElement>("queues").tBodies[0]!,
   dialNumber: byId<HTMLInputElement>("dial-number"), dial: byId<HTMLButtonElement>("dial"),
@@ -30,6 +35,7 @@ const el = {
 const run = (what: string, method: string, ...args: unknown[]) => command(what, () => live.invoke<CommandResult>(method, ...args));
 const calls = new CallPanel(run, (callId) => live.invoke<CallStatus>("GetCallAsync", callId));
 let transfers: TransferPanel;
+let views: Views | undefined;
 
 function applyAgent(status: AgentStatus): void {
   if (me && status.agentId === me.agentId) {
@@ -44,20 +50,53 @@ function applyAgent(status: AgentStatus): void {
 
 function renderMe(): void {
   const status = me!;
+  if (status.displayed.state === "Ringing" && el.state.dataset.state !== "Ringing") {
+    // A call is offered: the workspace, with its Answer button, comes back whatever view was open.
+    views?.show("workspace");
+  }
   showState(el.state, status.displayed.state);
   el.timeInState.textContent = duration(since(status.displayedSince));
   if (status.displayed.state === "Paused" && status.displayed.pauseCodeId) {
-    el.state.title = `Paused: ${codes.find((c) => c.id === status.displayed.pauseCodeId)?.name ?? status.displayed.pauseCodeId}`;
+    const code = status.displayed.pauseCodeId;
+    el.state.title = `Paused: ${codes.find((c) => c.id === code)?.name ?? (code === lineLostPauseCode ? "the phone line was lost" : code)}`;
   }
+  renderLine(status);
   const loggedIn = status.presence !== "LoggedOut";
   el.logIn.disabled = loggedIn;
   el.logOut.disabled = !loggedIn;
   el.ready.disabled = !loggedIn;
   el.pause.disabled = !loggedIn || codes.length === 0;
-  el.pause.value = status.presence === "Paused" ? status.pauseCodeId ?? "" : "";
+  // The platform's own pause (a lost line) is no configured code: the picker then shows its placeholder.
+  const code = status.presence === "Paused" ? status.pauseCodeId ?? "" : "";
+  el.pause.value = codes.some((c) => c.id === code) ? code : "";
   calls.update(status);
   renderCounters();
   renderQueues();
+}
+
+/** The persistent line's state, shown only when the profile keeps one (ring-per-call agents have no line). */
+function renderLine(status: AgentStatus): void {
+  const persistent = profile?.lineMode === "PersistentLine";
+  let state: "off" | "connecting" | "up" | "lost";
+  let text: string;
+  if (status.line === "Up") {
+    [state, text] = ["up", "Line: up"];
+  } else if (status.line === "Opening" || (status.line === "None" && status.presence === "Available")) {
+    [state, text] = ["connecting", "Line: connecting…"];
+  } else if (status.presence === "Paused" && status.pauseCodeId === lineLostPauseCode) {
+    [state, text] = ["lost", "Line: lost — resume (Ready) to reconnect"];
+  } else if (status.presence === "Paused") {
+    [state, text] = ["off", "Line: none while paused — Ready connects it"];
+  } else {
+    [state, text] = ["off", "Line: off (logged out)"];
+  }
+  el.line.style.visibility = persistent ? "visible" : "hidden";
+  el.line.setAttribute("aria-hidden", String(!persistent));
+  el.line.dataset.line = state;
+  el.line.title = persistent ? "Your phone stays connected while you are logged in and ready; calls are played into it." : "";
+  if (el.line.textContent !== text) {
+    el.line.textContent = text;
+  }
 }
 
 function renderCounters(): void {
@@ -194,12 +233,27 @@ async function main(): Promise<void> {
     return;
   }
   const self = user.agentProfileId;
+  const queueName = (id: string) => queueNames.get(id) ?? id;
+  const voicemail = new VoicemailView(byId("voicemail-view"), { canDelete: admits.supervisor(user), mailboxes: null, mailboxName: queueName });
+  const callbacks = new CallbacksView(byId("callbacks-view"), {
+    queueName,
+    dial: (number) => {
+      views?.show("workspace");
+      void run(`Call ${number}`, "DialAsync", number);
+    },
+  });
   transfers = new TransferPanel(byId<HTMLTableElement>("transfer-list").querySelector("tbody")!, self, (id) => {
     el.kind.value = "Agent";
     el.target.value = id;
   });
   wire();
   await loadConfiguration();
+  callbacks.setQueues([...queueNames].map(([value, label]) => ({ value, label })));
+  views = new Views([
+    { name: "workspace" },
+    { name: "voicemail", shown: () => voicemail.start(), hidden: () => voicemail.stop() },
+    { name: "callbacks", shown: () => callbacks.start(), hidden: () => callbacks.stop() },
+  ], "workspace");
   const getMe = async () => {
     const fresh = await live.invoke<AgentStatus>("GetMeAsync");
     me = me && me.version > fresh.version ? me : fresh;

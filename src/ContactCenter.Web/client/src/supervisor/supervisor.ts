@@ -1,5 +1,6 @@
 // The supervisor view: every agent (GetAgentsAsync + "agent" updates), every queue (the site's figures: GetSiteAsync +
-// "site" updates), alerts, commands on agents and listen-in on an agent's call.
+// "site" updates), alerts, commands on agents and listen-in on an agent's call; and, as views of their own, the
+// voicemails (played, marked, deleted) and the callback requests callers left in the IVR.
 import "../styles.css";
 import { agentProfiles, pauseCodes, queues } from "../api";
 import type { AgentStatus, CommandResult, ListenInMode, SiteLiveStatus, SupervisorAlert } from "../contracts";
@@ -7,6 +8,9 @@ import { byId, h } from "../dom";
 import { clock } from "../format";
 import { LiveConnection, VersionedMap } from "../live";
 import { admits, command, showConnection, signedInUser, status } from "../session";
+import { Views } from "../views";
+import { CallbacksView } from "../work/callbacks-view";
+import { VoicemailView } from "../work/voicemail-view";
 import { AgentsGrid, currentCallOf } from "./agents-grid";
 import { QueuesGrid } from "./queues-grid";
 
@@ -27,6 +31,16 @@ const grid = new AgentsGrid(byId<HTMLTableElement>("agents").tBodies[0]!, {
   listenIn: (id, mode) => void listenIn(id, mode),
 });
 const queuesGrid = new QueuesGrid(byId<HTMLTableElement>("queues").tBodies[0]!);
+const queueNames = new Map<string, string>();
+const voicemail = new VoicemailView(byId("voicemail-view"), {
+  canDelete: true, mailboxes: [], mailboxName: (id) => queueNames.get(id) ?? id,
+});
+const callbacks = new CallbacksView(byId("callbacks-view"), { queueName: (id) => queueNames.get(id) ?? id });
+new Views([
+  { name: "live" },
+  { name: "voicemail", shown: () => voicemail.start(), hidden: () => voicemail.stop() },
+  { name: "callbacks", shown: () => callbacks.start(), hidden: () => callbacks.stop() },
+], "live");
 
 function applyAgent(status: AgentStatus): void {
   if (agents.set(status)) {
@@ -99,6 +113,9 @@ async function loadConfiguration(): Promise<void> {
   const codeOptions = codes.status === "fulfilled" ? codes.value.map((c) => ({ value: c.id, label: c.name })) : [];
   const queueOptions = queueDocs.status === "fulfilled" ? queueDocs.value.map((q) => ({ value: q.id, label: q.name })) : [];
   queuesGrid.setNames(new Map(queueOptions.map((q) => [q.value, q.label])));
+  queueOptions.forEach((q) => queueNames.set(q.value, q.label));
+  voicemail.setMailboxes(queueOptions);
+  callbacks.setQueues(queueOptions);
   const group = byId<HTMLSelectElement>("agent-group");
   group.replaceChildren(h("option", { value: "" }, "All agents"), ...queueOptions.map((q) => h("option", { value: q.value }, q.label)));
   group.onchange = () => grid.showGroup(group.value);
