@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Ivr;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,8 +32,10 @@ public static class DocumentStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(dataSource);
         services.TryAddSingleton(dataSource);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new DocumentStoreMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton(provider => new PostgresDocumentStore(
-            dataSource, provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<PostgresDocumentStore>>()));
+            dataSource, provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<PostgresDocumentStore>>(),
+            provider.GetRequiredService<DocumentStoreMetrics>()));
         services.TryAddSingleton<IDocumentStore>(provider => provider.GetRequiredService<PostgresDocumentStore>());
         services.TryAddSingleton(provider => new PostgresDocumentChangeListener(
             dataSource, provider.GetRequiredService<PostgresDocumentStore>(), provider.GetRequiredService<TimeProvider>(),

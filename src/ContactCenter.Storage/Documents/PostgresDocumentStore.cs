@@ -14,7 +14,8 @@ namespace ContactCenter.Storage.Documents;
 /// always go to the database, so a reader sees a committed change on its next read whether or not it was
 /// notified.</summary>
 public sealed class PostgresDocumentStore(
-    NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<PostgresDocumentStore>? logger = null) : IDocumentStore
+    NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<PostgresDocumentStore>? logger = null,
+    DocumentStoreMetrics? metrics = null) : IDocumentStore
 {
     /// <summary>The notification channel of committed document writes.</summary>
     public const string Channel = "config_documents";
@@ -37,6 +38,7 @@ public sealed class PostgresDocumentStore(
     {
         ArgumentNullException.ThrowIfNull(id);
         var type = DocumentTypes.For<T>();
+        metrics?.DatabaseRead(type.StoredKind, "get");
         await using var command = dataSource.CreateCommand(
             "SELECT body::text, version FROM config_documents WHERE kind = $1 AND id = $2");
         command.Parameters.AddWithValue(type.StoredKind);
@@ -54,6 +56,7 @@ public sealed class PostgresDocumentStore(
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, DocumentPage<T>.MaxLimit);
         var type = DocumentTypes.For<T>();
+        metrics?.DatabaseRead(type.StoredKind, "list");
         await using var command = dataSource.CreateCommand(
             "SELECT body::text, version, id FROM config_documents WHERE kind = $1 AND ($2::text IS NULL OR id > $2) " +
             "ORDER BY id LIMIT $3");
