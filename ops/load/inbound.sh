@@ -22,10 +22,13 @@
 #             rest of the machine) and, with --postgres, routing latency from the journal (CallQueued → the first
 #             AgentRingStarted of each call, p50/p99: the grain decided the agent and told the front end to ring it).
 #             The in-memory journal is not visible from outside the host: routing latency needs --postgres.
+#             With --pg-stats (implies --postgres) also PostgreSQL's own counts over the caller run, per call:
+#             transactions (pg_stat_database) and scans of config_documents (pg_stat_user_tables), each snapshot
+#             taken after waiting out the server's statistics flush interval (so the run takes about 25 s longer).
 #
 # Usage: ops/load/inbound.sh [--rate 20] [--seconds 600] [--agents 100] [--answer-ms 1000] [--talk-ms 2000]
 #                            [--wrap-up 0] [--max-wait-ms 30000] [--postgres] [--no-build] [--keep]
-#                            [--host-log-level Warning]
+#                            [--host-log-level Warning] [--pg-stats]
 #   Defaults are the issue's floor: 20 calls/s for 10 minutes, 100 agents answering after 1 s, 2 s talk, no wrap-up.
 #   --keep    leaves the work folder (host log, sipp logs and statistics) and prints where it is.
 #   --host-log-level  the host's log level (default Warning; Information logs every call).
@@ -47,6 +50,7 @@ TALK_MS=2000
 WRAP_UP=0
 MAX_WAIT_MS=30000
 POSTGRES=0
+PG_STATS=0
 BUILD=1
 KEEP=0
 LOG_LEVEL=Warning
@@ -60,6 +64,7 @@ while (($#)); do
     --wrap-up) WRAP_UP=$2; shift 2 ;;
     --max-wait-ms) MAX_WAIT_MS=$2; shift 2 ;;
     --postgres) POSTGRES=1; shift ;;
+    --pg-stats) POSTGRES=1; PG_STATS=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --keep) KEEP=1; shift ;;
     --host-log-level) LOG_LEVEL=$2; shift 2 ;;
@@ -180,6 +185,14 @@ if ((POSTGRES)); then
 else
   HOST_ARGS+=(--postgres=)
 fi
+
+# pg_counts: "<transactions> <config_documents scans>" of the contactcenter database. Backends report their counts
+# when idle at most every 10 s (PostgreSQL 15's PGSTAT_IDLE_INTERVAL), so the caller waits that out first.
+pg_counts() {
+  (cd "$PG_DIR" && as_pg "$PG_BIN/psql" -X -q -t -A -F ' ' -h "$PG_DIR" -p "$PG_PORT" -U postgres -d contactcenter -c "
+    SELECT (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()),
+           (SELECT coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0) FROM pg_stat_user_tables WHERE relname = 'config_documents')")
+}
 
 HTTP_PORT=$(free_port)
 SILO_PORT=$(free_port)
@@ -325,6 +338,12 @@ say "$AGENTS phones registered; logging the agents in"
 python3 "$WORK/cc.py" "http://127.0.0.1:$HTTP_PORT" login "$AGENTS" || die "log-in failed"
 
 CALLS=$((RATE * DURATION))
+PG_BEFORE=""
+if ((PG_STATS)); then
+  say "waiting 12 s for PostgreSQL's statistics to settle"
+  sleep 12
+  PG_BEFORE=$(pg_counts)
+fi
 mkdir -p "$WORK/callers"
 say "calling 300: $CALLS calls at $RATE calls/s"
 before_ticks=$(ticks "$HOST_PID")
@@ -359,6 +378,13 @@ after_reaped=$(reaped_ticks)
 rss_end=$(rss_kb "$HOST_PID")
 kill -0 "$HOST_PID" 2>/dev/null || die "the host died during the run (log: $WORK/host.log)"
 
+PG_PER_CALL=""
+if ((PG_STATS)); then
+  sleep 12
+  read -r tx0 scans0 <<<"$PG_BEFORE"
+  read -r tx1 scans1 <<<"$(pg_counts)"
+  PG_PER_CALL="$((tx1 - tx0)) $((scans1 - scans0))"
+fi
 ROUTING=""
 if ((POSTGRES)); then
   ROUTING=$(cd "$PG_DIR" && as_pg "$PG_BIN/psql" -X -q -t -A -h "$PG_DIR" -p "$PG_PORT" -U postgres -d contactcenter -c "
@@ -372,10 +398,10 @@ fi
 python3 - "$WORK/callers" "$CALLS" "$RATE" "$DURATION" "$((end_ns - start_ns))" "$((after_ticks - before_ticks))" "$CLK_TCK" \
   "$rss_before" "$rss_max" "$rss_end" "$caller_rc" "$ROUTING" "$(cut -d' ' -f1-3 /proc/loadavg)" \
   "$((after_pg - before_pg))" "$((after_agents - before_agents))" "$((after_reaped - before_reaped))" "$((after_busy - before_busy))" \
-  "$(nproc)" <<'EOF'
+  "$(nproc)" "$PG_PER_CALL" <<'EOF'
 import csv, glob, os, statistics, sys
 (folder, calls, rate, duration, wall_ns, ticks, hz, rss0, rssmax, rss1, rc, routing, load,
- pg_ticks, agents_ticks, callers_ticks, busy_ticks, cores) = sys.argv[1:]
+ pg_ticks, agents_ticks, callers_ticks, busy_ticks, cores, pg) = sys.argv[1:]
 wall = int(wall_ns) / 1e9
 stat = {}
 with open(os.path.join(folder, "stat.csv")) as f:
@@ -418,6 +444,10 @@ if routing:
     print(f"inbound: RESULT routing CallQueued->AgentRingStarted (journal, {n} calls): p50 {p50} ms, p99 {p99} ms")
 else:
     print("inbound: RESULT routing latency: n/a with the in-memory journal (run with --postgres)")
+if pg:
+    tx, scans = (int(v) for v in pg.split())
+    print(f"inbound: RESULT PostgreSQL over the caller run: {tx} transactions ({tx / max(created, 1):.1f} per call), "
+          f"{scans} config_documents scans ({scans / max(created, 1):.1f} per call)")
 print(f"inbound: load average at the end {load}")
 EOF
 if [[ -s $WORK/host.log ]] && grep -qE ' (fail|crit|error):' "$WORK/host.log"; then

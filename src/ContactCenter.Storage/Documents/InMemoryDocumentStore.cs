@@ -6,8 +6,8 @@ namespace ContactCenter.Storage.Documents;
 /// <summary>The configuration document store in process memory, for the single-node demo and tests. One lock guards
 /// every kind; documents are immutable records, handed out as stored. <see cref="Changed"/> is raised synchronously
 /// by the writer, after the write and outside the lock. Results come through the returned task, as from an I/O-bound
-/// store.</summary>
-public sealed class InMemoryDocumentStore(ILogger<InMemoryDocumentStore>? logger = null) : IDocumentStore
+/// store. Its change feed is complete: no other process writes its documents.</summary>
+public sealed class InMemoryDocumentStore(ILogger<InMemoryDocumentStore>? logger = null) : IDocumentStore, IDocumentChangeFeed
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(DocumentKind Kind, string Id), object> _documents = [];
@@ -18,6 +18,18 @@ public sealed class InMemoryDocumentStore(ILogger<InMemoryDocumentStore>? logger
     {
         add => _notifier.Changed += value;
         remove => _notifier.Changed -= value;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Always true: every write goes through this instance, which raises it.</remarks>
+    public bool IsComplete => true;
+
+    /// <inheritdoc />
+    /// <remarks>Never raised: <see cref="IsComplete"/> never changes.</remarks>
+    public event EventHandler? CompletenessChanged
+    {
+        add { }
+        remove { }
     }
 
     /// <inheritdoc />

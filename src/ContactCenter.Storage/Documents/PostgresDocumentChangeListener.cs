@@ -10,7 +10,8 @@ namespace ContactCenter.Storage.Documents;
 /// The store's own writes are left out (the writer raised them already). A lost connection is reopened after
 /// <see cref="RetryDelay"/>; notifications sent meanwhile are lost, which is harmless for readers that read through
 /// the store (they see the current version on their next read) and is why a cache must not trust notifications
-/// alone.</summary>
+/// alone: the store's <see cref="IDocumentChangeFeed"/> says complete only while <c>LISTEN</c> is in place, and
+/// <see cref="CachingDocumentStore"/> empties itself whenever that changes.</summary>
 public sealed partial class PostgresDocumentChangeListener(
     NpgsqlDataSource dataSource,
     PostgresDocumentStore store,
@@ -45,6 +46,8 @@ public sealed partial class PostgresDocumentChangeListener(
                     await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
                 }
                 Interlocked.Increment(ref _connections);
+                // From here on every committed change reaches OnNotification; caches over the store may trust it.
+                store.SetListening(true);
                 _listening.TrySetResult();
                 LogInformationListening(_logger, PostgresDocumentStore.Channel);
                 while (true)
@@ -61,6 +64,11 @@ public sealed partial class PostgresDocumentChangeListener(
                 // Whatever broke the connection (server restart, network, a terminated backend), listening goes on:
                 // ending the service would silently stop relaying for the rest of the process's life.
                 LogWarningListenFailed(_logger, error, RetryDelay);
+            }
+            finally
+            {
+                // Changes committed from now until the next LISTEN go unheard: caches over the store must not trust it.
+                store.SetListening(false);
             }
             try
             {

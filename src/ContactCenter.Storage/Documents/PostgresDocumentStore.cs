@@ -12,14 +12,18 @@ namespace ContactCenter.Storage.Documents;
 /// <c>pg_notify</c> on <see cref="Channel"/> in its transaction and raised on <see cref="Changed"/> in this process
 /// right after the commit; <see cref="PostgresDocumentChangeListener"/> relays other processes' announcements. Reads
 /// always go to the database, so a reader sees a committed change on its next read whether or not it was
-/// notified.</summary>
+/// notified. Its change feed (<see cref="IDocumentChangeFeed"/>) is complete only while a listener holds
+/// <c>LISTEN</c> for it.</summary>
 public sealed class PostgresDocumentStore(
-    NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<PostgresDocumentStore>? logger = null) : IDocumentStore
+    NpgsqlDataSource dataSource, TimeProvider timeProvider, ILogger<PostgresDocumentStore>? logger = null,
+    DocumentStoreMetrics? metrics = null) : IDocumentStore, IDocumentChangeFeed
 {
     /// <summary>The notification channel of committed document writes.</summary>
     public const string Channel = "config_documents";
 
     private readonly DocumentChangeNotifier _notifier = new(logger ?? NullLogger<PostgresDocumentStore>.Instance);
+
+    private int _listening;
 
     /// <inheritdoc />
     public event EventHandler<DocumentChange>? Changed
@@ -27,6 +31,14 @@ public sealed class PostgresDocumentStore(
         add => _notifier.Changed += value;
         remove => _notifier.Changed -= value;
     }
+
+    /// <inheritdoc />
+    /// <remarks>True while a <see cref="PostgresDocumentChangeListener"/> holds <c>LISTEN</c> for this store: without one
+    /// (none started, or its connection lost and not yet reopened) other processes' writes go unheard.</remarks>
+    public bool IsComplete => Volatile.Read(ref _listening) == 1;
+
+    /// <inheritdoc />
+    public event EventHandler? CompletenessChanged;
 
     /// <summary>This store's identity in its notifications, so a listener in the same store can leave out the changes
     /// already raised by the writer.</summary>
@@ -37,6 +49,7 @@ public sealed class PostgresDocumentStore(
     {
         ArgumentNullException.ThrowIfNull(id);
         var type = DocumentTypes.For<T>();
+        metrics?.DatabaseRead(type.StoredKind, "get");
         await using var command = dataSource.CreateCommand(
             "SELECT body::text, version FROM config_documents WHERE kind = $1 AND id = $2");
         command.Parameters.AddWithValue(type.StoredKind);
@@ -54,6 +67,7 @@ public sealed class PostgresDocumentStore(
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, DocumentPage<T>.MaxLimit);
         var type = DocumentTypes.For<T>();
+        metrics?.DatabaseRead(type.StoredKind, "list");
         await using var command = dataSource.CreateCommand(
             "SELECT body::text, version, id FROM config_documents WHERE kind = $1 AND ($2::text IS NULL OR id > $2) " +
             "ORDER BY id LIMIT $3");
@@ -115,6 +129,17 @@ public sealed class PostgresDocumentStore(
 
     /// <summary>Raises <see cref="Changed"/> for a change another process committed (from the listener).</summary>
     internal void RaiseRemote(DocumentChange change) => _notifier.Raise(this, change);
+
+    /// <summary>The listener's <c>LISTEN</c> is in place (true) or its connection is gone (false); raises
+    /// <see cref="CompletenessChanged"/> when that changes <see cref="IsComplete"/>.</summary>
+    internal void SetListening(bool listening)
+    {
+        var value = listening ? 1 : 0;
+        if (Interlocked.Exchange(ref _listening, value) != value)
+        {
+            CompletenessChanged?.Invoke(this, EventArgs.Empty);
+        }
+    }
 
     private async Task<bool> WriteAsync<T>(DocumentType<T> type, string id, long expectedVersion, DocumentChangeType change,
         string sql, T? document, CancellationToken cancellationToken) where T : class

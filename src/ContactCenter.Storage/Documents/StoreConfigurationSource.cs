@@ -4,7 +4,9 @@ using ContactCenter.Contracts.Ivr;
 namespace ContactCenter.Storage.Documents;
 
 /// <summary>The grains' configuration sources over the <see cref="IDocumentStore"/>: every call reads the current
-/// version from the store (no cache), so a committed change applies to the next command without a restart.</summary>
+/// version from the store (registered behind the <see cref="CachingDocumentStore"/>, so from memory once a kind was
+/// read), so a committed change applies to the next command without a restart: at once for this process's writes,
+/// when the change notification arrives for another process's.</summary>
 public sealed class StoreConfigurationSource(IDocumentStore store)
     : IAgentConfigurationSource, IQueueConfigurationSource, ISiteConfigurationSource, IIvrTreeSource
 {
