@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using ContactCenter.Benchmarks.CallCenter;
 using ContactCenter.Benchmarks.Hubs;
+using ContactCenter.Benchmarks.Journal;
 using ContactCenter.Benchmarks.Latency;
 using ContactCenter.Benchmarks.MediaLoad;
 using ContactCenter.Benchmarks.SipLoad;
@@ -14,6 +15,7 @@ return args switch
     ["media-load", ..] => await MediaLoad.RunAsync(args[1..]),
     ["sip-uas", ..] => await SipUasCommand.RunAsync(args[1..]),
     ["hubs", ..] => await HubLatencyRun.RunAsync(args[1..]),
+    ["journal", ..] => await JournalLoadRun.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -5,7 +5,7 @@ namespace ContactCenter.Actors.Tests.Providers;
 /// <summary>The contract of <see cref="IEventJournal"/>, written once and run per provider: appends are atomic and
 /// version-checked per stream, and every event gets a global position that projections read in order from a
 /// checkpoint.</summary>
-public abstract class EventJournalContractTests
+public abstract partial class EventJournalContractTests
 {
     private const int All = 10_000;
 
