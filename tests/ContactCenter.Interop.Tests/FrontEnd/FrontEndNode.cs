@@ -35,7 +35,9 @@ internal sealed class FrontEndNode : IAsyncDisposable
 
     public AgentBindingStore Bindings => _app.Services.GetRequiredService<SipFrontEnd>().Bindings!;
 
-    public static async Task<FrontEndNode> StartAsync(string rtpPorts)
+    /// <summary>Starts a node with RTP on <paramref name="rtpPorts"/>; <paramref name="overrideServices"/> replaces
+    /// services after the node registered its own (a document store that holds a read).</summary>
+    public static async Task<FrontEndNode> StartAsync(string rtpPorts, Action<IServiceCollection>? overrideServices = null)
     {
         var ports = LoopbackPorts.Tcp(2);
         var sipPort = LoopbackPorts.UdpAndTcp();
@@ -48,7 +50,7 @@ internal sealed class FrontEndNode : IAsyncDisposable
             "--rtp-ports", rtpPorts,
             "--postgres=", // the demo's in-memory providers even where CI sets a PostgreSQL connection string
             "--Logging:LogLevel:Default=Warning",
-        ]);
+        ], overrideServices);
         try
         {
             await app.StartAsync(TestContext.Current.CancellationToken);
