@@ -42,7 +42,7 @@ public sealed class UnregisteredPhoneTests
             $"call {callId}: the agent without a phone is paused");
         var paused = await unregistered.GetStatusAsync();
         Assert.Equal(("phone-unreachable", 0), (paused.PauseCodeId, paused.Counters.Missed));
-        Assert.Equal([], paused.Work);
+        Assert.Empty(paused.Work);
         Assert.Equal(CallPhase.Queued, (await grain.GetStatusAsync()).Phase);
 
         // The agent whose phone is registered takes the call.
