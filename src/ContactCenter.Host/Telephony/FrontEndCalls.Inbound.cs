@@ -77,7 +77,7 @@ internal sealed partial class FrontEndCalls
             var callId = Guid.NewGuid().ToString("N");
             media = _engine.CreateLeg(callId + "-caller", law, FrontEndSdp.TelephoneEvent(negotiated));
             // Answered again with the leg's port, keeping the codec chosen: the offerer's first that we take.
-            var answer = SdpOfferAnswer.CreateAnswer(offer, FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(law)]));
+            var answer = SdpOfferAnswer.CreateAnswer(offer, LocalAudio(media, [FrontEndSdp.CodecOf(law)]));
             FrontEndSdp.Apply(media, answer.Audio!);
             frontEndCall = new FrontEndCall(callId, call, media, answer.Answer.ToBytes());
             media.Inactive += _ => CallerMediaInactive(frontEndCall);

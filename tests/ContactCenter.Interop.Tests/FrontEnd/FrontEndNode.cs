@@ -36,8 +36,10 @@ internal sealed class FrontEndNode : IAsyncDisposable
     public AgentBindingStore Bindings => _app.Services.GetRequiredService<SipFrontEnd>().Bindings!;
 
     /// <summary>Starts a node with RTP on <paramref name="rtpPorts"/>; <paramref name="overrideServices"/> replaces
-    /// services after the node registered its own (a document store that holds a read).</summary>
-    public static async Task<FrontEndNode> StartAsync(string rtpPorts, Action<IServiceCollection>? overrideServices = null)
+    /// services after the node registered its own (a document store that holds a read); <paramref name="flags"/> are
+    /// more of the node's flags (later ones win).</summary>
+    public static async Task<FrontEndNode> StartAsync(string rtpPorts, Action<IServiceCollection>? overrideServices = null,
+        IReadOnlyList<string>? flags = null)
     {
         var ports = LoopbackPorts.Tcp(2);
         var sipPort = LoopbackPorts.UdpAndTcp();
@@ -50,6 +52,7 @@ internal sealed class FrontEndNode : IAsyncDisposable
             "--rtp-ports", rtpPorts,
             "--postgres=", // the demo's in-memory providers even where CI sets a PostgreSQL connection string
             "--Logging:LogLevel:Default=Warning",
+            .. flags ?? [],
         ], overrideServices);
         try
         {
