@@ -16,6 +16,10 @@ internal sealed partial class CallGrain
     {
         ArgumentNullException.ThrowIfNull(mediaEvent);
         var before = Current;
+        if (await OnListenInMediaEventAsync(before, mediaEvent))
+        {
+            return;
+        }
         if (before.Phase == CallPhase.Ivr && await OnIvrMediaEventAsync(mediaEvent))
         {
             return;
