@@ -13,8 +13,10 @@ namespace ContactCenter.Host;
 /// <c>Program</c> runs it; browser tests start the same composition on a free port.</summary>
 internal static class NodeApplication
 {
-    /// <summary>Builds the node; throws <see cref="NodeConfigurationException"/> when the configuration is wrong.</summary>
-    public static WebApplication Build(string[] args)
+    /// <summary>Builds the node; throws <see cref="NodeConfigurationException"/> when the configuration is wrong.
+    /// <paramref name="overrideServices"/> runs after every registration, so a test can replace a service (a document
+    /// store that holds a read until the test has done what it races with).</summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var node = builder.AddNodeConfiguration(args);
@@ -34,6 +36,7 @@ internal static class NodeApplication
         {
             builder.Services.AddSipFrontEnd(node, builder.Configuration);
         }
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.LogNodeConfiguration(node);

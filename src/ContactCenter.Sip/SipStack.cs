@@ -40,7 +40,11 @@ public sealed class SipStack : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var transport = new SipTransportLayer(transportOptions, time, metrics, loggerFactory.CreateLogger<SipTransportLayer>());
-        var userAgent = new SipUserAgent(transport, transport.GetLocalEndPoint, handler, time, metrics, loggerFactory.CreateLogger<SipUserAgent>(), userAgentOptions, transactionOptions, registrar);
+        // Via and Contact carry the advertised host (the bound one may be a wildcard); the port is the bound one.
+        Func<SipTransportKind, SipEndPoint?> localEndPoint = transportOptions.AdvertisedAddress is { } advertised
+            ? kind => transport.GetLocalEndPoint(kind) is { } local ? local with { Host = advertised } : null
+            : transport.GetLocalEndPoint;
+        var userAgent = new SipUserAgent(transport, localEndPoint, handler, time, metrics, loggerFactory.CreateLogger<SipUserAgent>(), userAgentOptions, transactionOptions, registrar);
         var receiver = new SipReceiver(userAgent.Transactions, transport, metrics, loggerFactory.CreateLogger<SipReceiver>(), transportOptions.Parser);
         transport.Start(receiver);
         return new SipStack(transport, userAgent, receiver);

@@ -15,4 +15,9 @@ public enum ReleaseReason
 
     /// <summary>The work went away or was given to someone else (caller hung up, queue withdrew the offer).</summary>
     Withdrawn,
+
+    /// <summary>The agent's phone could not be rung (no registration, or it could not be reached): not a miss, so it is
+    /// not counted against the agent's no-answer policy; the agent is paused with the platform's
+    /// <c>phone-unreachable</c> reason until they make themselves ready again.</summary>
+    Unreachable,
 }

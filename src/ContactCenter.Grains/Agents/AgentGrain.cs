@@ -119,7 +119,12 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
     public async Task<AgentCommandResult> ReleaseAsync(string workId, ReleaseReason reason)
     {
         var policy = reason == ReleaseReason.NoAnswer ? await _configuration.GetNoAnswerPolicyAsync(AgentId) : null;
-        return await RunAsync("release", AgentRules.Release(Current, workId, reason, Now, policy));
+        var decision = await CommitAsync("release", AgentRules.Release(Current, workId, reason, Now, policy));
+        if (decision.Events.OfType<AgentPaused>().Any(p => p.PauseCodeId == AgentRules.PhoneUnreachablePauseCode))
+        {
+            LogPhoneUnreachable(AgentId, workId);
+        }
+        return decision.ToResult();
     }
 
     public Task<AgentCommandResult> EndWorkAsync(string workId) =>
@@ -217,6 +222,10 @@ internal sealed partial class AgentGrain : JournaledGrain<AgentJournalState, Age
     [LoggerMessage(4103, LogLevel.Warning,
         "Agent {AgentId}: the no-answer policy fired after {Misses} misses within {Window}: {Action}")]
     private partial void LogNoAnswerPolicyTriggered(string agentId, int misses, TimeSpan window, NoAnswerAction action);
+
+    [LoggerMessage(4711, LogLevel.Warning,
+        "Agent {AgentId}: the phone could not be rung for work {WorkId}; paused as phone-unreachable until the agent resumes")]
+    private partial void LogPhoneUnreachable(string agentId, string workId);
 
     [LoggerMessage(4102, LogLevel.Information, "Agent {AgentId}: the deadline of work {WorkId} passed: {Outcome}")]
     private partial void LogDeadlinePassed(string agentId, string workId, string outcome);

@@ -61,15 +61,24 @@ public static partial class AgentRules
     }
 
     /// <summary>A reserved or ringing slot is given back; a release for no answer is a miss and applies
-    /// <paramref name="noAnswerPolicy"/> (see <see cref="Missed"/>).</summary>
+    /// <paramref name="noAnswerPolicy"/> (see <see cref="Missed"/>); one for a phone that could not be rung is none and
+    /// pauses the agent instead (see <see cref="PhoneUnreachable"/>).</summary>
     public static AgentDecision Release(AgentState state, string workId, ReleaseReason reason, DateTimeOffset now,
         NoAnswerPolicy? noAnswerPolicy = null)
     {
         var decision = Step(state, workId, null, [AgentActivity.Reserved, AgentActivity.Ringing], "release",
             () => new ReservationReleased(now, workId, reason));
-        return reason == ReleaseReason.NoAnswer && !decision.Events.IsDefaultOrEmpty
-            ? Missed(state, (ReservationReleased)decision.Events[0], noAnswerPolicy)
-            : decision;
+        if (decision.Events.IsDefaultOrEmpty)
+        {
+            return decision;
+        }
+        var released = (ReservationReleased)decision.Events[0];
+        return reason switch
+        {
+            ReleaseReason.NoAnswer => Missed(state, released, noAnswerPolicy),
+            ReleaseReason.Unreachable => PhoneUnreachable(state, released),
+            _ => decision,
+        };
     }
 
     /// <summary>The conversation ends: wrap-up or free.</summary>

@@ -16,6 +16,10 @@ internal sealed partial class CallGrain
     {
         ArgumentNullException.ThrowIfNull(mediaEvent);
         var before = Current;
+        if (await OnListenInMediaEventAsync(before, mediaEvent))
+        {
+            return;
+        }
         if (before.Phase == CallPhase.Ivr && await OnIvrMediaEventAsync(mediaEvent))
         {
             return;
@@ -101,11 +105,8 @@ internal sealed partial class CallGrain
         {
             await MediaAsync(media => media.DropLegAsync(CallId, agentId));
         }
-        var reason = ended.Reason switch
-        {
-            AgentLegFailure.Declined or AgentLegFailure.Busy => ReleaseReason.Declined,
-            _ => ReleaseReason.NoAnswer,
-        };
+        // An unreachable phone is no miss: the agent is paused and the queue offers the call to the next agent at once.
+        var reason = CallRules.ReleaseReasonOf(ended.Reason);
         if (Current.Phase == CallPhase.Queued && Current.QueueId is { } queueId)
         {
             if (returnToQueue)

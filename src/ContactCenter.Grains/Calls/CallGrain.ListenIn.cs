@@ -26,4 +26,22 @@ internal sealed partial class CallGrain
         }
         return decision.ToResult();
     }
+
+    /// <summary>Handles the front end's reports about a listening supervisor's leg (the supervisor's id in place of an
+    /// agent's); false for any other report.</summary>
+    private async Task<bool> OnListenInMediaEventAsync(CallState before, CallMediaEvent mediaEvent)
+    {
+        (string SupervisorId, string Reason)? leg = mediaEvent switch
+        {
+            AgentLegFailed failed => (failed.AgentId, failed.Reason.ToString()),
+            AgentHungUp hungUp => (hungUp.AgentId, CallRules.ListenInHungUp),
+            _ => null,
+        };
+        if (leg is not { } ended || before.FindListenIn(ended.SupervisorId) is null)
+        {
+            return false;
+        }
+        await CommitAsync("listen-in leg ended", CallRules.ListenInLegEnded(Current, ended.SupervisorId, ended.Reason, Now));
+        return true;
+    }
 }

@@ -67,7 +67,7 @@ internal sealed partial class CallGrain
             case AgentLegFailed failed when before.IsConsultAgent(failed.AgentId):
                 await AfterSecondAgentLeftAsync(
                     await CommitAsync("second agent leg failed", CallRules.SecondAgentFailed(Current, failed.AgentId, failed.Reason, Now)),
-                    failed.Reason is AgentLegFailure.Declined or AgentLegFailure.Busy ? ReleaseReason.Declined : ReleaseReason.NoAnswer,
+                    CallRules.ReleaseReasonOf(failed.Reason),
                     dropLeg: false);
                 return true;
             case AgentHungUp hungUp when before.IsConsultAgent(hungUp.AgentId):

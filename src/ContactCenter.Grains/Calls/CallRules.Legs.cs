@@ -1,3 +1,4 @@
+using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Events;
 using ContactCenter.Contracts.Calls.Media;
@@ -51,6 +52,15 @@ public static partial class CallRules
             ? CallDecision.Emit(ended, new CallEnded(now, CallEndReason.Failed, $"the agent's line: {reason}"))
             : CallDecision.Emit(ended, new CallEnded(now, CallEndReason.AgentUnavailable, $"agent {agentId}: {reason}"));
     }
+
+    /// <summary>How an agent's leg that failed gives the agent's slot back: declined (busy or declined), unreachable (a
+    /// phone that could not be rung — no miss, the agent is paused instead) or no answer (a miss).</summary>
+    public static ReleaseReason ReleaseReasonOf(AgentLegFailure failure) => failure switch
+    {
+        AgentLegFailure.Declined or AgentLegFailure.Busy => ReleaseReason.Declined,
+        AgentLegFailure.Unreachable => ReleaseReason.Unreachable,
+        _ => ReleaseReason.NoAnswer,
+    };
 
     /// <summary>The call's ring deadline passed: as <see cref="RingFailed"/> with no answer.</summary>
     public static CallDecision RingTimedOut(CallState state, DateTimeOffset now)

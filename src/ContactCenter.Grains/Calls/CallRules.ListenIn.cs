@@ -46,4 +46,18 @@ public static partial class CallRules
             ? CallDecision.Emit(new ListenInStopped(now, supervisorId, listenIn.Mode))
             : CallDecision.NoChange($"{supervisorId} does not listen in");
     }
+
+    /// <summary>The reason a listen-in ends with when the supervisor's phone hangs up.</summary>
+    public const string ListenInHungUp = "HungUp";
+
+    /// <summary>The front end reports the supervisor's leg gone (the phone could not be rung, refused, did not answer or
+    /// hung up): the listen-in ends with <paramref name="reason"/>, so the supervisor may listen in again; a report for
+    /// a supervisor who no longer listens in changes nothing.</summary>
+    public static CallDecision ListenInLegEnded(CallState state, string supervisorId, string reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.FindListenIn(supervisorId) is { } listenIn
+            ? CallDecision.Emit(new ListenInStopped(now, supervisorId, listenIn.Mode, reason))
+            : CallDecision.NoChange($"{supervisorId} does not listen in");
+    }
 }

@@ -18,6 +18,7 @@ internal static class NodeCommandLine
         ["--rtp-ports"] = Key(nameof(NodeOptions.RtpPorts)),
         ["--silo-port"] = Key(nameof(NodeOptions.SiloPort)),
         ["--bind"] = Key(nameof(NodeOptions.Bind)),
+        ["--advertise"] = Key(nameof(NodeOptions.Advertise)),
     };
 
     public static bool IsHelpRequested(IEnumerable<string> args) =>
@@ -84,7 +85,9 @@ internal static class NodeCommandLine
                 + $"  --sip-port <port>    SIP port, UDP and TCP (default {defaults.SipPort}){nl}"
                 + $"  --rtp-ports <a-b>    RTP port range (default {defaults.RtpPorts}){nl}"
                 + $"  --silo-port <port>   silo-to-silo port (default {defaults.SiloPort}){nl}"
-                + $"  --bind <address>     IP address to listen on and advertise (default {defaults.Bind}){nl}{nl}"
+                + $"  --bind <address>     IP address to listen on and advertise (default {defaults.Bind}){nl}"
+                + $"  --advertise <addr>   IP address SDP and SIP Contact/Via advertise (default the bind address; with a{nl}"
+                + $"                       wildcard bind, the first up non-loopback IPv4 interface address){nl}{nl}"
                 + $"Each flag is also configuration: appsettings.json section \"{NodeOptions.SectionName}\" (Node:HttpPort){nl}"
                 + $"or the environment (Node__HttpPort); flags win.{nl}";
         }

@@ -41,6 +41,12 @@ internal sealed class NodeOptions
     /// <c>127.0.0.1</c>; production binds are configuration.</summary>
     public string Bind { get; set; } = "127.0.0.1";
 
+    /// <summary>The IP address the sip role advertises to peers: the connection address of its SDP and the host of its
+    /// Contact and Via headers (<c>--advertise</c>). Must be a concrete address, never a wildcard. Default none: the
+    /// <see cref="Bind"/> address, or — when that is a wildcard (<c>0.0.0.0</c>, <c>::</c>) — the first up,
+    /// non-loopback IPv4 address of the machine's interfaces (start-up fails when there is none).</summary>
+    public string? Advertise { get; set; }
+
     /// <summary>The parsed <see cref="Roles"/> (valid once the options passed validation).</summary>
     public NodeRoles GetRoles() => ParseRoles(Roles, out _);
 

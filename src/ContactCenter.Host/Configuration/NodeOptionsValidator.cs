@@ -32,6 +32,12 @@ internal sealed class NodeOptionsValidator : IValidateOptions<NodeOptions>
             errors.Add($"{Flag("--bind", nameof(NodeOptions.Bind))}: '{options.Bind}' is not an IP address");
         }
 
+        if (options.Advertise is { } advertise
+            && (!IPAddress.TryParse(advertise, out var advertised) || AdvertisedAddress.IsWildcard(advertised)))
+        {
+            errors.Add($"{Flag("--advertise", nameof(NodeOptions.Advertise))}: '{advertise}' is not a concrete IP address (a wildcard such as 0.0.0.0 or :: cannot be advertised)");
+        }
+
         CheckPort(errors, "--http-port", nameof(NodeOptions.HttpPort), options.HttpPort);
         CheckPort(errors, "--sip-port", nameof(NodeOptions.SipPort), options.SipPort);
         CheckPort(errors, "--silo-port", nameof(NodeOptions.SiloPort), options.SiloPort);

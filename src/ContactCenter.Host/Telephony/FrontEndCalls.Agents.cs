@@ -326,7 +326,7 @@ internal sealed partial class FrontEndCalls
         }
         var media = _engine.CreateLeg($"{call.CallId}-{leg.AgentId}-{Guid.NewGuid():N}", call.CallerMedia.Codec, call.CallerMedia.TelephoneEventPayloadType);
         // The caller's law only: the leg's law is fixed when it is made, and the bridge relays without transcoding then.
-        var offer = SdpOfferAnswer.CreateOffer(FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(media.Codec)]));
+        var offer = SdpOfferAnswer.CreateOffer(LocalAudio(media, [FrontEndSdp.CodecOf(media.Codec)]));
         SipOutgoingCall? sip = null;
         lock (call.Sync)
         {

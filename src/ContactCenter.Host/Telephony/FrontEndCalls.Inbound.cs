@@ -77,34 +77,47 @@ internal sealed partial class FrontEndCalls
             var callId = Guid.NewGuid().ToString("N");
             media = _engine.CreateLeg(callId + "-caller", law, FrontEndSdp.TelephoneEvent(negotiated));
             // Answered again with the leg's port, keeping the codec chosen: the offerer's first that we take.
-            var answer = SdpOfferAnswer.CreateAnswer(offer, FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(law)]));
+            var answer = SdpOfferAnswer.CreateAnswer(offer, LocalAudio(media, [FrontEndSdp.CodecOf(law)]));
             FrontEndSdp.Apply(media, answer.Audio!);
             frontEndCall = new FrontEndCall(callId, call, media, answer.Answer.ToBytes());
             media.Inactive += _ => CallerMediaInactive(frontEndCall);
+            // A caller who cancels arrives all the same (the grain's answer is refused), and the hang-up reported after
+            // the arrival makes it an abandon before the IVR: reports wait for the arrival, so none overtakes it.
+            var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            frontEndCall.Reports = arrived.Task;
             _calls[callId] = frontEndCall;
             _bySipCallId[call.CallId] = (frontEndCall, null);
             _metrics.ActiveCalls.Add(1);
-            if (call.State == SipCallState.Terminated)
+            // Whoever takes the entry out reports the hang-up: OnCallEnded for a CANCEL from now on; here for one that
+            // came while the number was looked up (OnCallEnded found no call then).
+            if (call.State == SipCallState.Terminated && _bySipCallId.TryRemove(call.CallId, out _))
             {
-                // Cancelled while we looked the number up.
-                EndCall(frontEndCall);
-                return;
+                LogCancelledDuringLookup(_logger, callId, call.CallId);
+                Report(frontEndCall, new CallerHungUp(callId));
             }
             call.Ring();
             LogArriving(_logger, callId, call.CallId, from, number.Id, trusted?.Id);
             var attributes = trusted is null
                 ? ImmutableDictionary<string, string>.Empty
                 : ImmutableDictionary<string, string>.Empty.Add(TrunkAttribute, trusted.Id);
-            var result = await _grains.GetGrain<ICallGrain>(callId).ArriveAsync(new CallArrival
+            CallCommandResult result;
+            try
             {
-                From = from,
-                To = number.Id,
-                Media = reference,
-                Target = number.Target == InboundNumberTargetKind.Queue ? new RoutingTarget(RoutingTargetKind.Queue, number.TargetId) : null,
-                IvrTreeId = number.Target == InboundNumberTargetKind.IvrTree ? number.TargetId : null,
-                CallerBoost = number.Priority,
-                Attributes = attributes,
-            });
+                result = await _grains.GetGrain<ICallGrain>(callId).ArriveAsync(new CallArrival
+                {
+                    From = from,
+                    To = number.Id,
+                    Media = reference,
+                    Target = number.Target == InboundNumberTargetKind.Queue ? new RoutingTarget(RoutingTargetKind.Queue, number.TargetId) : null,
+                    IvrTreeId = number.Target == InboundNumberTargetKind.IvrTree ? number.TargetId : null,
+                    CallerBoost = number.Priority,
+                    Attributes = attributes,
+                });
+            }
+            finally
+            {
+                arrived.TrySetResult();
+            }
             if (!result.Succeeded)
             {
                 _metrics.InboundCalls.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
@@ -171,6 +184,9 @@ internal sealed partial class FrontEndCalls
 
     [LoggerMessage(155, LogLevel.Error, "Telephony: INVITE {SipCallId} failed; answered 500 or hung up")]
     private static partial void LogArrivalFailed(ILogger logger, string sipCallId, Exception exception);
+
+    [LoggerMessage(230, LogLevel.Information, "Telephony: the caller of call {CallId} (SIP call {SipCallId}) cancelled during the number lookup; recorded as an abandon before the IVR")]
+    private static partial void LogCancelledDuringLookup(ILogger logger, string callId, string sipCallId);
 
     [LoggerMessage(166, LogLevel.Information, "Telephony: no RTP from the caller of call {CallId}; hanging up")]
     private static partial void LogCallerInactive(ILogger logger, string callId);

@@ -156,7 +156,7 @@ internal sealed partial class FrontEndCalls
             LineDown(line, profile.Phone is null && profile.SipUsername is null ? "the profile has no phone" : "no phone is registered");
             return null;
         }
-        var offer = SdpOfferAnswer.CreateOffer(FrontEndSdp.LocalAudio(line.Media, [SdpCodec.Pcmu]));
+        var offer = SdpOfferAnswer.CreateOffer(LocalAudio(line.Media, [SdpCodec.Pcmu]));
         SipOutgoingCall sip;
         lock (line.Sync)
         {

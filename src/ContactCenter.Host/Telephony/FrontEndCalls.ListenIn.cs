@@ -9,9 +9,10 @@ namespace ContactCenter.Host.Telephony;
 internal sealed partial class FrontEndCalls
 {
     /// <summary>Rings the supervisor's phone (found like an agent's, from the agent profile with the supervisor's id) and,
-    /// once it answers, mixes caller, agent and supervisor by the mode instead of bridging caller and agent. The contract
-    /// has no event for the supervisor's leg: a phone that cannot be rung is logged, and the grain's stop ends the leg
-    /// with <see cref="DropLegAsync"/>.</summary>
+    /// once it answers, mixes caller, agent and supervisor by the mode instead of bridging caller and agent. A leg that
+    /// fails (unreachable, refused, not answered) or hangs up is reported like an agent's leg (<see cref="AgentLegFailed"/>,
+    /// <see cref="AgentHungUp"/> with the supervisor's id), which ends the grain's listen-in; the grain's stop ends the
+    /// leg with <see cref="DropLegAsync"/>.</summary>
     public Task ListenInAsync(string callId, ListenInRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -76,7 +77,8 @@ internal sealed partial class FrontEndCalls
                 : null;
             if (negotiated is null)
             {
-                SupervisorUnreachable(call, leg, $"the phone answered {response.StatusCode}");
+                var failure = response.IsSuccess ? AgentLegFailure.Unreachable : leg.RangOut ? AgentLegFailure.NoAnswer : FailureOf(response.StatusCode);
+                SupervisorUnreachable(call, leg, $"the phone answered {response.StatusCode}", failure);
                 return;
             }
             lock (call.Sync)
@@ -100,10 +102,14 @@ internal sealed partial class FrontEndCalls
         }
     }
 
-    private void SupervisorUnreachable(FrontEndCall call, FrontEndAgentLeg leg, string reason)
+    private void SupervisorUnreachable(FrontEndCall call, FrontEndAgentLeg leg, string reason,
+        AgentLegFailure failure = AgentLegFailure.Unreachable)
     {
+        bool current;
         lock (call.Sync)
         {
+            // A leg the grain dropped or replaced meanwhile is no news to it.
+            current = !leg.Dropped && call.Supervisor == leg;
             leg.Dropped = true;
             if (call.Supervisor == leg)
             {
@@ -113,9 +119,13 @@ internal sealed partial class FrontEndCalls
         EndAgentLeg(leg);
         _metrics.ListenIns.Add(1, new KeyValuePair<string, object?>("outcome", "unreachable"));
         LogSupervisorUnreachable(_logger, call.CallId, leg.AgentId, reason);
+        if (current)
+        {
+            Report(call, new AgentLegFailed(call.CallId, leg.AgentId, failure));
+        }
     }
 
-    /// <summary>The supervisor's phone hung up: the call goes on as before (the grain keeps its listen-in until told).</summary>
+    /// <summary>The supervisor's phone hung up: the call goes on as before, and the grain ends its listen-in.</summary>
     private void SupervisorLegEnded(FrontEndCall call, SipCall sip, SipCallEndReason reason)
     {
         if (reason is not (SipCallEndReason.RemoteHangUp or SipCallEndReason.TransportFailed))
@@ -136,6 +146,7 @@ internal sealed partial class FrontEndCalls
         }
         LogAgentLeft(_logger, call.CallId, leg.AgentId, reason);
         EndAgentLeg(leg);
+        Report(call, new AgentHungUp(call.CallId, leg.AgentId));
     }
 
     /// <summary>Mixes caller, agent and the answered supervisor in place of the caller-agent bridge, moving the recording

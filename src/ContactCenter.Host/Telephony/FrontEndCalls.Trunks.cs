@@ -48,7 +48,7 @@ internal sealed partial class FrontEndCalls
         TimeSpan ringTimeout, Action<SipOutgoingCall>? sent = null)
     {
         var media = leg.Media ?? throw new InvalidOperationException($"{owner}: leg {leg.AgentId} has no media to offer");
-        var offer = SdpOfferAnswer.CreateOffer(FrontEndSdp.LocalAudio(media, [FrontEndSdp.CodecOf(media.Codec)]));
+        var offer = SdpOfferAnswer.CreateOffer(LocalAudio(media, [FrontEndSdp.CodecOf(media.Codec)]));
         leg.Offer = offer;
         SipResponse? response = null;
         using var timer = _time.CreateTimer(_ => RingOutExternal(sync, leg), null, ringTimeout, Timeout.InfiniteTimeSpan);

@@ -3,6 +3,7 @@ using ContactCenter.Actors;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Media.Sessions;
+using ContactCenter.Sip.Sdp;
 using ContactCenter.Sip.UserAgents;
 using ContactCenter.Storage.Documents;
 
@@ -23,6 +24,7 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
     private readonly AgentBindingStore _bindings;
     private readonly FrontEndPrompts _prompts;
     private readonly SipFrontEndOptions _options;
+    private readonly string _mediaAddress;
     private readonly bool _trustLoopback;
     private readonly TimeProvider _time;
     private readonly SipFrontEndMetrics _metrics;
@@ -30,12 +32,14 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
     private SipUserAgent? _userAgent;
     private ICallMedia? _reference;
 
-    /// <summary>Creates the core; <paramref name="trustLoopback"/> says whether INVITEs from loopback are trusted
-    /// without a trunk (the in-memory demo).</summary>
+    /// <summary>Creates the core; <paramref name="mediaAddress"/> is the connection address of its SDP (never a
+    /// wildcard), <paramref name="trustLoopback"/> says whether INVITEs from loopback are trusted without a trunk (the
+    /// in-memory demo).</summary>
     public FrontEndCalls(
         IGrainFactory grains, IDocumentStore store, MediaEngine engine, AgentBindingStore bindings, SipFrontEndOptions options,
-        bool trustLoopback, TimeProvider time, SipFrontEndMetrics metrics, ILogger<FrontEndCalls> logger)
+        string mediaAddress, bool trustLoopback, TimeProvider time, SipFrontEndMetrics metrics, ILogger<FrontEndCalls> logger)
     {
+        _mediaAddress = mediaAddress;
         _grains = grains;
         _store = store;
         _engine = engine;
@@ -251,6 +255,11 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
             LogReportFailed(_logger, mediaEvent.CallId, mediaEvent.GetType().Name, exception);
         }
     }
+
+    /// <summary>What <paramref name="leg"/> offers or answers with: its port at the advertised address (the leg's own
+    /// address may be a wildcard).</summary>
+    private SdpLocalAudio LocalAudio(MediaLeg leg, IReadOnlyList<SdpCodec> codecs) =>
+        FrontEndSdp.LocalAudio(_mediaAddress, leg.LocalEndPoint.Port, codecs);
 
     /// <summary>Whether <paramref name="sip"/> is the dialog of the leg <paramref name="leg"/> picks from the call.</summary>
     private static bool IsLeg(FrontEndCall call, SipCall sip, Func<FrontEndCall, FrontEndAgentLeg?> leg)

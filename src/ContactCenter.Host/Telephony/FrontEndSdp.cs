@@ -21,10 +21,6 @@ internal static class FrontEndSdp
         SessionVersion = "1",
     };
 
-    /// <summary>What a leg offers or answers with.</summary>
-    public static SdpLocalAudio LocalAudio(MediaLeg leg, IReadOnlyList<SdpCodec>? codecs = null) =>
-        LocalAudio(leg.LocalEndPoint.Address.ToString(), leg.LocalEndPoint.Port, codecs);
-
     /// <summary>The G.711 law of a negotiated codec; null for anything else.</summary>
     public static G711Codec? LawOf(SdpCodec codec) =>
         codec.EncodingName.Equals("PCMU", StringComparison.OrdinalIgnoreCase) ? G711Codec.MuLaw

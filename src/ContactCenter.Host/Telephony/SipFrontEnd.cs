@@ -20,6 +20,7 @@ namespace ContactCenter.Host.Telephony;
 internal sealed partial class SipFrontEnd(
     NodeOptions node,
     SipFrontEndOptions options,
+    AdvertisedAddress advertised,
     IGrainFactory grains,
     IDocumentStore store,
     SipFrontEndMetrics metrics,
@@ -72,10 +73,15 @@ internal sealed partial class SipFrontEnd(
             new AgentCredentialStore(store, realm), time, loggerFactory.CreateLogger<SipDigestAuthenticator>(),
             new SipAuthenticationOptions { Realm = realm, Algorithms = options.DigestAlgorithms ?? [SipDigestAlgorithm.Md5] });
         _registrar = new SipRegistrar(bindings, time, loggerFactory.CreateLogger<SipRegistrar>(), authenticator: authenticator);
-        _calls = new FrontEndCalls(grains, store, _engine, bindings, options, trustLoopback: node.ConnectionString is null, time,
+        if (advertised.Interface is { } chosenFrom)
+        {
+            LogAdvertisedAddressChosen(logger, node.Bind, advertised.Address.ToString(), chosenFrom);
+        }
+        var advertisedHost = advertised.Address.ToString();
+        _calls = new FrontEndCalls(grains, store, _engine, bindings, options, advertisedHost, trustLoopback: node.ConnectionString is null, time,
             metrics, loggerFactory.CreateLogger<FrontEndCalls>());
         _stack = SipStack.Start(
-            new SipTransportOptions { BindAddress = node.Bind, UdpPort = node.SipPort, TcpPort = node.SipPort },
+            new SipTransportOptions { BindAddress = node.Bind, AdvertisedAddress = advertisedHost, UdpPort = node.SipPort, TcpPort = node.SipPort },
             _calls, time, loggerFactory, sipMetrics, registrar: _registrar);
         _reference = grains.CreateObjectReference<ICallMedia>(_calls);
         _calls.Attach(_stack.UserAgent, _reference);
@@ -155,4 +161,7 @@ internal sealed partial class SipFrontEnd(
 
     [LoggerMessage(173, LogLevel.Warning, "Telephony: front end {FrontEndId} could not update its entry in the call media registry: {Error}")]
     private static partial void LogAnnounceFailed(ILogger logger, string frontEndId, string error);
+
+    [LoggerMessage(231, LogLevel.Information, "Telephony: bound to {Bind}; advertising {Address} (interface {Interface}) in SDP and SIP headers; set --advertise to choose another")]
+    private static partial void LogAdvertisedAddressChosen(ILogger logger, string bind, string address, string @interface);
 }

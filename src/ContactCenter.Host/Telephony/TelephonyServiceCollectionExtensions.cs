@@ -18,6 +18,9 @@ internal static class TelephonyServiceCollectionExtensions
         var options = new SipFrontEndOptions();
         configuration.GetSection(SipFrontEndOptions.SectionName).Bind(options);
         services.AddSingleton(options);
+        // Resolved while the node is built, so a wildcard bind without an address to advertise fails start-up as a
+        // configuration error.
+        services.AddSingleton(AdvertisedAddress.Resolve(node, AdvertisedAddress.ReadInterfaces()));
         services.TryAddSingleton(node);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new SipFrontEndMetrics(provider.GetService<IMeterFactory>()));

@@ -13,6 +13,10 @@ public sealed class SipTransportOptions
     /// <summary>The address every listener binds to. Default <c>127.0.0.1</c> (production binds are configuration).</summary>
     public string BindAddress { get; init; } = "127.0.0.1";
 
+    /// <summary>The host our Via and Contact headers carry in place of the bound address (which may be a wildcard such
+    /// as <c>0.0.0.0</c> that no peer can send to). Default null: the bound address.</summary>
+    public string? AdvertisedAddress { get; init; }
+
     /// <summary>The UDP port; null disables UDP. Default 5060.</summary>
     public int? UdpPort { get; init; } = 5060;
 
@@ -70,6 +74,10 @@ public sealed class SipTransportOptions
         if (!IPAddress.TryParse(BindAddress, out _))
         {
             throw new ArgumentException($"SIP bind address '{BindAddress}' is not an IP address");
+        }
+        if (AdvertisedAddress is not null && !IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            throw new ArgumentException($"SIP advertised address '{AdvertisedAddress}' is not an IP address");
         }
         foreach (var port in new[] { UdpPort, TcpPort, TlsPort })
         {

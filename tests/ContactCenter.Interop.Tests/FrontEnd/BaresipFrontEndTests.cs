@@ -33,7 +33,7 @@ public sealed class BaresipFrontEndTests
         var recordings = Directory.CreateTempSubdirectory("cc-interop-recordings-").FullName;
         try
         {
-            await using var node = await FrontEndNode.StartAsync("24600-24799", recordings);
+            await using var node = await FrontEndNode.StartAsync("24600-24799", flags: [$"--Telephony:RecordingDirectory={recordings}"]);
             var domain = $"127.0.0.1:{node.SipPort}";
             await using var agentPhone = await BaresipInstance.StartAsync(
                 $"<sip:agent1@{domain}>;auth_pass=agent1-phone;regint=300;answermode=auto;audio_codecs=PCMU,PCMA", null,

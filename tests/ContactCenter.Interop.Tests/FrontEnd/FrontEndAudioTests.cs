@@ -62,7 +62,7 @@ public sealed class FrontEndAudioTests
         var recordings = Directory.CreateTempSubdirectory("cc-interop-recordings-").FullName;
         try
         {
-            await using var node = await FrontEndNode.StartAsync("22800-22999", recordings);
+            await using var node = await FrontEndNode.StartAsync("22800-22999", flags: [$"--Telephony:RecordingDirectory={recordings}"]);
             await using var phone = MediaPeer.Start(23000, CallParties.Agent.Frequency);
             await using var caller = MediaPeer.Start(23200, CallParties.Caller.Frequency);
             await using var supervisorPhone = MediaPeer.Start(23400, CallParties.Supervisor.Frequency);

@@ -35,16 +35,16 @@ internal sealed class FrontEndNode : IAsyncDisposable
 
     public AgentBindingStore Bindings => _app.Services.GetRequiredService<SipFrontEnd>().Bindings!;
 
-    /// <summary>Starts a node with RTP on <paramref name="rtpPorts"/> (<c>first-last</c>); call recordings go to
-    /// <paramref name="recordingDirectory"/> when given (else the host's default folder).</summary>
-    public static async Task<FrontEndNode> StartAsync(string rtpPorts, string? recordingDirectory = null)
+    /// <summary>Starts a node with RTP on <paramref name="rtpPorts"/>; <paramref name="overrideServices"/> replaces
+    /// services after the node registered its own (a document store that holds a read); <paramref name="flags"/> are
+    /// more of the node's flags (later ones win), e.g. <c>--Telephony:RecordingDirectory=…</c> for the call recordings.</summary>
+    public static async Task<FrontEndNode> StartAsync(string rtpPorts, Action<IServiceCollection>? overrideServices = null,
+        IReadOnlyList<string>? flags = null)
     {
         var ports = LoopbackPorts.Tcp(2);
         var sipPort = LoopbackPorts.UdpAndTcp();
-        string[] recordings = recordingDirectory is null ? [] : [$"--Telephony:RecordingDirectory={recordingDirectory}"];
         var app = NodeApplication.Build(
         [
-            .. recordings,
             "--roles", "silo,sip",
             "--http-port", ports[0].ToString(CultureInfo.InvariantCulture),
             "--silo-port", ports[1].ToString(CultureInfo.InvariantCulture),
@@ -52,7 +52,8 @@ internal sealed class FrontEndNode : IAsyncDisposable
             "--rtp-ports", rtpPorts,
             "--postgres=", // the demo's in-memory providers even where CI sets a PostgreSQL connection string
             "--Logging:LogLevel:Default=Warning",
-        ]);
+            .. flags ?? [],
+        ], overrideServices);
         try
         {
             await app.StartAsync(TestContext.Current.CancellationToken);
