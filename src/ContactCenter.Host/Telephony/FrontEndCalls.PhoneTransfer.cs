@@ -68,7 +68,7 @@ internal sealed partial class FrontEndCalls
         }
         if (leg.TakePhoneTransfer() is { } pending)
         {
-            Notify(pending, refusal);
+            _ = Notify(pending, refusal);
         }
     }
 
@@ -97,14 +97,10 @@ internal sealed partial class FrontEndCalls
     }
 
     /// <summary>The leg goes (the transfer went through, or the call ended): a phone that asked for a transfer hears that
-    /// it succeeded, before its BYE.</summary>
-    private static void PhoneTransferDone(FrontEndAgentLeg agent)
-    {
-        if (agent.TakePhoneTransfer() is { } transfer)
-        {
-            Notify(transfer, 200);
-        }
-    }
+    /// it succeeded. Completes when the phone answered that NOTIFY (at once when there was none), so the BYE comes after
+    /// it rather than crossing it.</summary>
+    private static Task PhoneTransferDone(FrontEndAgentLeg agent) =>
+        agent.TakePhoneTransfer() is { } transfer ? Notify(transfer, 200) : Task.CompletedTask;
 
     /// <summary>The grain gives the customer back to <paramref name="agentId"/> (the transfer failed): a phone that asked
     /// for a transfer hears that it failed, and has the customer again.</summary>
@@ -112,21 +108,23 @@ internal sealed partial class FrontEndCalls
     {
         if (call.Agents.TryGetValue(agentId, out var agent) && agent.TakePhoneTransfer() is { } transfer)
         {
-            Notify(transfer, 503);
+            _ = Notify(transfer, 503);
         }
     }
 
-    /// <summary>The transfer's final NOTIFY. Nobody waits for its answer: a phone that hung up first makes it fail.</summary>
-    private static void Notify(SipTransferRequest transfer, int status)
+    /// <summary>Sends the transfer's final NOTIFY; the task completes when the phone answered it, or could not be told (it
+    /// hung up first), never faulting.</summary>
+    private static Task Notify(SipTransferRequest transfer, int status)
     {
         try
         {
-            _ = transfer.ReportProgressAsync(status).ContinueWith(static t => t.Exception, CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return transfer.ReportProgressAsync(status).ContinueWith(static t => t.Exception, CancellationToken.None,
+                TaskContinuationOptions.None, TaskScheduler.Default);
         }
         catch (InvalidOperationException)
         {
             // The subscription ended already.
+            return Task.CompletedTask;
         }
     }
 

@@ -167,7 +167,7 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
     /// gives the line back instead.</summary>
     private void EndAgentLeg(FrontEndAgentLeg agent)
     {
-        PhoneTransferDone(agent);
+        var transferTold = PhoneTransferDone(agent);
         if (agent.Line is { } line)
         {
             ReleaseLine(line, agent);
@@ -176,7 +176,14 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         if (agent.Sip is { } sip)
         {
             _bySipCallId.TryRemove(sip.CallId, out _);
-            EndSip(sip);
+            if (transferTold.IsCompleted)
+            {
+                EndSip(sip);
+            }
+            else
+            {
+                _ = transferTold.ContinueWith(_ => EndSip(sip), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
         }
         if (agent.Media is { } media)
         {

@@ -25,9 +25,9 @@ public sealed class FrontEndAudioTests
         string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{supervisorPhone.Log.Tail()}";
         const string agentId = "coached-agent";
         const string supervisorId = "coaching-supervisor";
-        await FrontEndCallControlTests.RegisterAgentAsync(node, phone, agentId, "coached-phone", "coached-queue", Diagnostics, cancellation);
-        await FrontEndCallControlTests.AddPhoneAsync(node, supervisorPhone, supervisorId, "coaching-phone", queueId: null, Diagnostics, cancellation);
-        var (call, callId) = await FrontEndCallControlTests.ConnectCallerAsync(node, caller, phone, "coached-queue", "7700", Diagnostics, cancellation);
+        await FrontEndScenario.RegisterAgentAsync(node, phone, agentId, "coached-phone", "coached-queue", Diagnostics, cancellation);
+        await FrontEndScenario.AddPhoneAsync(node, supervisorPhone, supervisorId, "coaching-phone", queueId: null, Diagnostics, cancellation);
+        var (call, callId) = await FrontEndScenario.ConnectCallerAsync(node, caller, phone, "coached-queue", "7700", Diagnostics, cancellation);
         var grain = node.Grains.GetGrain<ICallGrain>(callId);
         var agentLeg = phone.Calls.Keys.Single();
 
@@ -35,7 +35,7 @@ public sealed class FrontEndAudioTests
         Assert.True(whisper.Succeeded, whisper.Message);
         await Conditions.WaitAsync(() => supervisorPhone.Invites == 1 && !supervisorPhone.Calls.IsEmpty, Wait, $"call {callId}: the supervisor's phone is rung and answers", Diagnostics, cancellation);
         var supervisorLeg = supervisorPhone.Calls.Keys.Single();
-        await FrontEndCallControlTests.ExpectRtpAsync(supervisorPhone, supervisorLeg, phone, agentLeg, Diagnostics, cancellation);
+        await FrontEndScenario.ExpectRtpAsync(supervisorPhone, supervisorLeg, phone, agentLeg, Diagnostics, cancellation);
         await Hearing.ExpectAsync(Wait, cancellation,
             new(CallParties.Supervisor, supervisorPhone, supervisorLeg, [CallParties.Caller, CallParties.Agent], []),
             new(CallParties.Agent, phone, agentLeg, [CallParties.Caller, CallParties.Supervisor], []),
@@ -68,9 +68,9 @@ public sealed class FrontEndAudioTests
             await using var supervisorPhone = MediaPeer.Start(23400, CallParties.Supervisor.Frequency);
             string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{supervisorPhone.Log.Tail()}";
             const string supervisorId = "recorded-supervisor";
-            await FrontEndCallControlTests.RegisterAgentAsync(node, phone, "recorded-agent", "recorded-phone", "recorded-queue", Diagnostics, cancellation);
-            await FrontEndCallControlTests.AddPhoneAsync(node, supervisorPhone, supervisorId, "recorded-supervisor-phone", queueId: null, Diagnostics, cancellation);
-            var (call, callId) = await FrontEndCallControlTests.ConnectCallerAsync(node, caller, phone, "recorded-queue", "7800", Diagnostics, cancellation);
+            await FrontEndScenario.RegisterAgentAsync(node, phone, "recorded-agent", "recorded-phone", "recorded-queue", Diagnostics, cancellation);
+            await FrontEndScenario.AddPhoneAsync(node, supervisorPhone, supervisorId, "recorded-supervisor-phone", queueId: null, Diagnostics, cancellation);
+            var (call, callId) = await FrontEndScenario.ConnectCallerAsync(node, caller, phone, "recorded-queue", "7800", Diagnostics, cancellation);
             var grain = node.Grains.GetGrain<ICallGrain>(callId);
             var agentLeg = phone.Calls.Keys.Single();
 

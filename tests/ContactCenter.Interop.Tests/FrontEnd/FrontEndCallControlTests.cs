@@ -1,11 +1,8 @@
-using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Configuration;
-using ContactCenter.Sip.Authentication;
-using ContactCenter.Sip.Transactions;
 using ContactCenter.TestSupport;
-using SipTransportKind = ContactCenter.Sip.Transactions.SipTransportKind;
+using static ContactCenter.Interop.Tests.FrontEnd.FrontEndScenario;
 
 namespace ContactCenter.Interop.Tests.FrontEnd;
 
@@ -14,9 +11,7 @@ namespace ContactCenter.Interop.Tests.FrontEnd;
 /// through it, a supervisor listens in, and an agent consults a second agent, then transfers or conferences.</summary>
 public sealed class FrontEndCallControlTests
 {
-    private const string Realm = SiteSettings.DefaultSipRealm;
-    private const string Password = "phone-secret";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Wait = FrontEndScenario.Wait;
 
     [Fact]
     public async Task An_agent_dials_out_through_the_outbound_trunk_with_media_both_ways()
@@ -227,57 +222,4 @@ public sealed class FrontEndCallControlTests
             DialPrefix = "9",
             OutboundCallerId = "+15550100",
         }, cancellation);
-
-    /// <summary>An agent profile with a SIP account and its phone registered, the agent logged in.</summary>
-    internal static async Task RegisterAgentAsync(FrontEndNode node, MediaPeer phone, string agentId, string user, string? queueId,
-        Func<string> diagnostics, CancellationToken cancellation)
-    {
-        await AddPhoneAsync(node, phone, agentId, user, queueId, diagnostics, cancellation);
-        Assert.True((await node.Grains.GetGrain<IAgentGrain>(agentId).LogInAsync()).Succeeded);
-    }
-
-    internal static async Task AddPhoneAsync(FrontEndNode node, MediaPeer phone, string agentId, string user, string? queueId,
-        Func<string> diagnostics, CancellationToken cancellation)
-    {
-        if (queueId is not null)
-        {
-            await node.Documents.CreateAsync(new Queue { Id = queueId, Name = queueId }, cancellation);
-        }
-        await node.Documents.CreateAsync(new AgentProfile
-        {
-            Id = agentId,
-            Name = agentId,
-            Queues = queueId is null ? [] : [new QueueMembership(queueId)],
-            SipUsername = user,
-            SipPasswordMd5Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Md5, user, Realm, Password),
-            SipPasswordSha256Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Sha256, user, Realm, Password),
-        }, cancellation);
-        var frontEnd = new SipEndPoint(SipTransportKind.Udp, "127.0.0.1", node.SipPort);
-        var registered = await Conditions.WithinAsync(phone.RegisterAsync(frontEnd, user, Password), Wait, $"{user} registers", diagnostics, cancellation);
-        Assert.Equal(200, registered.StatusCode);
-    }
-
-    /// <summary>A caller dials a new inbound number of the agent's queue and talks to the agent.</summary>
-    internal static async Task<(ContactCenter.Sip.UserAgents.SipOutgoingCall Call, string CallId)> ConnectCallerAsync(
-        FrontEndNode node, MediaPeer caller, MediaPeer phone, string queueId, string number, Func<string> diagnostics, CancellationToken cancellation)
-    {
-        await node.Documents.CreateAsync(new InboundNumber { Id = number, Name = number, Target = InboundNumberTargetKind.Queue, TargetId = queueId }, cancellation);
-        var call = caller.Call(new SipEndPoint(SipTransportKind.Udp, "127.0.0.1", node.SipPort), number);
-        var answered = await Conditions.WithinAsync(call.Answered, Wait, "the front end answers the caller", diagnostics, cancellation);
-        Assert.Equal(200, answered.StatusCode);
-        var callId = node.Calls.FindCallId(call.CallId);
-        Assert.NotNull(callId);
-        await Conditions.WaitAsync(() => phone.Invites == 1 && !phone.Calls.IsEmpty, Wait, $"call {callId}: the agent's phone is rung and answers", diagnostics, cancellation);
-        var grain = node.Grains.GetGrain<ICallGrain>(callId);
-        await Eventually.TrueAsync(async () => (await grain.GetStatusAsync()).Phase == CallPhase.Connected, Wait, $"call {callId} connected");
-        return (call, callId);
-    }
-
-    /// <summary>At least a second more of 20 ms frames (50 packets) received at both ends.</summary>
-    internal static async Task ExpectRtpAsync(MediaPeer a, string aLeg, MediaPeer b, string bLeg, Func<string> diagnostics, CancellationToken cancellation)
-    {
-        var start = (A: a.PacketsReceived(aLeg), B: b.PacketsReceived(bLeg));
-        await Conditions.WaitAsync(() => a.PacketsReceived(aLeg) > start.A + 50 && b.PacketsReceived(bLeg) > start.B + 50,
-            Wait, $"RTP both ways (from {start.A} and {start.B})", diagnostics, cancellation);
-    }
 }

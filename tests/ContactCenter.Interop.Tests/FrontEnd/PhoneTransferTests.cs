@@ -22,9 +22,9 @@ public sealed class PhoneTransferTests
         await using var caller = MediaPeer.Start(46400, CallParties.Caller.Frequency);
         await using var secondPhone = MediaPeer.Start(46600, CallParties.SecondAgent.Frequency);
         string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{secondPhone.Log.Tail()}";
-        await FrontEndCallControlTests.RegisterAgentAsync(node, phone, "referring-agent", "referring-phone", "refer-queue", Diagnostics, cancellation);
-        await FrontEndCallControlTests.RegisterAgentAsync(node, secondPhone, "referred-agent", "referred-phone", queueId: null, Diagnostics, cancellation);
-        var (call, callId) = await FrontEndCallControlTests.ConnectCallerAsync(node, caller, phone, "refer-queue", "7900", Diagnostics, cancellation);
+        await FrontEndScenario.RegisterAgentAsync(node, phone, "referring-agent", "referring-phone", "refer-queue", Diagnostics, cancellation);
+        await FrontEndScenario.RegisterAgentAsync(node, secondPhone, "referred-agent", "referred-phone", queueId: null, Diagnostics, cancellation);
+        var (call, callId) = await FrontEndScenario.ConnectCallerAsync(node, caller, phone, "refer-queue", "7900", Diagnostics, cancellation);
         var agentLeg = phone.Calls.Single().Value;
         var progress = Watch(agentLeg);
 
@@ -56,8 +56,8 @@ public sealed class PhoneTransferTests
         await using var phone = MediaPeer.Start(47000, CallParties.Agent.Frequency);
         await using var caller = MediaPeer.Start(47200, CallParties.Caller.Frequency);
         string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}";
-        await FrontEndCallControlTests.RegisterAgentAsync(node, phone, "misdialling-agent", "misdialling-phone", "misdial-queue", Diagnostics, cancellation);
-        var (call, callId) = await FrontEndCallControlTests.ConnectCallerAsync(node, caller, phone, "misdial-queue", "7901", Diagnostics, cancellation);
+        await FrontEndScenario.RegisterAgentAsync(node, phone, "misdialling-agent", "misdialling-phone", "misdial-queue", Diagnostics, cancellation);
+        var (call, callId) = await FrontEndScenario.ConnectCallerAsync(node, caller, phone, "misdial-queue", "7901", Diagnostics, cancellation);
         var agentLeg = phone.Calls.Single().Value;
         var progress = Watch(agentLeg);
 
@@ -69,7 +69,7 @@ public sealed class PhoneTransferTests
         Assert.Equal(404, progress.Single(p => p.IsFinal).StatusCode);
         var status = await node.Grains.GetGrain<ICallGrain>(callId).GetStatusAsync();
         Assert.Equal((CallPhase.Connected, "misdialling-agent"), (status.Phase, status.AgentId));
-        await FrontEndCallControlTests.ExpectRtpAsync(caller, call.CallId, phone, agentLeg.CallId, Diagnostics, cancellation);
+        await FrontEndScenario.ExpectRtpAsync(caller, call.CallId, phone, agentLeg.CallId, Diagnostics, cancellation);
         Assert.DoesNotContain(agentLeg.CallId, phone.HungUpByPeer);
         await call.HangUpAsync();
     }

@@ -1,10 +1,8 @@
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Configuration;
-using ContactCenter.Sip.Authentication;
-using ContactCenter.Sip.Transactions;
 using ContactCenter.TestSupport;
-using SipTransportKind = ContactCenter.Sip.Transactions.SipTransportKind;
+using static ContactCenter.Interop.Tests.FrontEnd.FrontEndScenario;
 
 namespace ContactCenter.Interop.Tests.FrontEnd;
 
@@ -12,9 +10,7 @@ namespace ContactCenter.Interop.Tests.FrontEnd;
 /// on to the agent whose phone is registered, and the first agent is paused as <c>phone-unreachable</c> without a miss.</summary>
 public sealed class UnregisteredPhoneTests
 {
-    private const string Realm = SiteSettings.DefaultSipRealm;
-    private const string Password = "phone-secret";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Wait = FrontEndScenario.Wait;
 
     [Fact]
     public async Task An_agent_without_a_registered_phone_is_paused_and_the_call_rings_the_next_agent()
@@ -26,17 +22,13 @@ public sealed class UnregisteredPhoneTests
         string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}";
         await node.Documents.CreateAsync(new Queue { Id = "unregistered", Name = "Unregistered" }, cancellation);
         await node.Documents.CreateAsync(new InboundNumber { Id = "7320", Name = "7320", Target = InboundNumberTargetKind.Queue, TargetId = "unregistered" }, cancellation);
-        await node.Documents.CreateAsync(Agent("no-phone"), cancellation);
-        await node.Documents.CreateAsync(Agent("with-phone"), cancellation);
-        var frontEnd = new SipEndPoint(SipTransportKind.Udp, "127.0.0.1", node.SipPort);
-        Assert.Equal(200, (await Conditions.WithinAsync(phone.RegisterAsync(frontEnd, "with-phone", Password), Wait, "REGISTER", Diagnostics, cancellation)).StatusCode);
+        await node.Documents.CreateAsync(PhoneProfile("no-phone", "no-phone", "unregistered"), cancellation);
+        await node.Documents.CreateAsync(PhoneProfile("with-phone", "with-phone", "unregistered"), cancellation);
+        await RegisterPhoneAsync(node, phone, "with-phone", Diagnostics, cancellation);
         var unregistered = node.Grains.GetGrain<IAgentGrain>("no-phone");
         Assert.True((await unregistered.LogInAsync()).Succeeded);
 
-        var call = caller.Call(frontEnd, "7320");
-        Assert.Equal(200, (await Conditions.WithinAsync(call.Answered, Wait, "the front end answers the caller", Diagnostics, cancellation)).StatusCode);
-        var callId = node.Calls.FindCallId(call.CallId);
-        Assert.NotNull(callId);
+        var (call, callId) = await DialAsync(node, caller, "7320", Diagnostics, cancellation);
         var grain = node.Grains.GetGrain<ICallGrain>(callId);
         await Eventually.TrueAsync(async () => (await unregistered.GetStatusAsync()).Presence == Presence.Paused, Wait,
             $"call {callId}: the agent without a phone is paused");
@@ -48,18 +40,8 @@ public sealed class UnregisteredPhoneTests
         // The agent whose phone is registered takes the call.
         Assert.True((await node.Grains.GetGrain<IAgentGrain>("with-phone").LogInAsync()).Succeeded);
         await Conditions.WaitAsync(() => phone.Invites == 1, Wait, $"call {callId}: the registered agent's phone rings", Diagnostics, cancellation);
-        await Eventually.TrueAsync(async () => (await grain.GetStatusAsync()).Phase == CallPhase.Connected, Wait, $"call {callId} connected");
+        await ConnectedAsync(node, callId);
         Assert.Equal("with-phone", (await grain.GetStatusAsync()).AgentId);
         await call.HangUpAsync();
     }
-
-    private static AgentProfile Agent(string id) => new()
-    {
-        Id = id,
-        Name = id,
-        Queues = [new QueueMembership("unregistered")],
-        SipUsername = id,
-        SipPasswordMd5Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Md5, id, Realm, Password),
-        SipPasswordSha256Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Sha256, id, Realm, Password),
-    };
 }
