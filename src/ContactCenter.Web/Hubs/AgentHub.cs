@@ -121,6 +121,9 @@ public sealed class AgentHub(LiveAudience audience, IGrainFactory grains, IDocum
     /// <summary>Takes the customer off hold.</summary>
     public Task<CallCommandResult> RetrieveAsync(string callId) => Call(callId).RetrieveAsync(AgentId);
 
+    /// <summary>Pauses the call's recording (<paramref name="recording"/> false; REC-1) or resumes it.</summary>
+    public Task<CallCommandResult> SetRecordingAsync(string callId, bool recording) => Call(callId).SetRecordingAsync(AgentId, recording);
+
     /// <summary>Writes a note on the call.</summary>
     public Task<CallCommandResult> AddNoteAsync(string callId, string text) => Call(callId).AddNoteAsync(AgentId, text);
 

@@ -75,6 +75,8 @@ public sealed class AgentHubTests
         await using var supervisor = await host.ConnectAsync(SupervisorHub.Path, await host.CredentialsAsync("sue", "supervisor"));
         Assert.True((await supervisor.InvokeAsync<CallCommandResult>(nameof(SupervisorHub.ListenInAsync), "call-1", ListenInMode.Monitor, Cancel)).Succeeded);
         Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.HoldAsync), "call-1", Cancel)).Succeeded);
+        Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.SetRecordingAsync), "call-1", false, Cancel)).Changed);
+        Assert.Equal(CallRecordingState.Paused, (await workspace.InvokeAsync<CallStatus>(nameof(AgentHub.GetCallAsync), "call-1", Cancel)).Recording);
         Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.AddNoteAsync), "call-1", "wants a refund", Cancel)).Succeeded);
         Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.HangUpAsync), "call-1", Cancel)).Succeeded);
         Assert.True((await workspace.InvokeAsync<CallCommandResult>(nameof(AgentHub.FinishWrapUpAsync), "call-1", Cancel)).Succeeded);

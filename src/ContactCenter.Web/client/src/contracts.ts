@@ -129,6 +129,8 @@ export interface CallStatus {
   queueId: string | null;
   agentId: string | null;
   held: boolean;
+  /** Whether the call is being recorded (REC-1). */
+  recording: "Off" | "On" | "Paused";
   consult: CallConsult | null;
   listenIns: { supervisorId: string; mode: ListenInMode; since: string }[];
   notes: { at: string; agentId: string; text: string }[];

@@ -22,7 +22,7 @@ export class CallPanel {
     newName: byId<HTMLInputElement>("new-contact-name"), newContact: byId<HTMLButtonElement>("new-contact"),
     selectedContact: byId("selected-contact"), answer: byId<HTMLButtonElement>("answer"),
     summary: byId("call-summary"), timer: byId("call-timer"), hangUp: byId<HTMLButtonElement>("hang-up"),
-    hold: byId<HTMLButtonElement>("hold"), kind: byId<HTMLSelectElement>("transfer-kind"),
+    hold: byId<HTMLButtonElement>("hold"), recording: byId<HTMLButtonElement>("recording"), kind: byId<HTMLSelectElement>("transfer-kind"),
     target: byId<HTMLInputElement>("transfer-target"), transfer: byId<HTMLButtonElement>("transfer"),
     consult: byId<HTMLButtonElement>("consult"), complete: byId<HTMLButtonElement>("complete-transfer"),
     conference: byId<HTMLButtonElement>("conference"), cancel: byId<HTMLButtonElement>("cancel-consult"),
@@ -41,6 +41,9 @@ export class CallPanel {
     this.el.answer.addEventListener("click", onCall("Answer", "AnswerAsync"));
     this.el.hangUp.addEventListener("click", onCall("Hang up", "HangUpAsync"));
     this.el.hold.addEventListener("click", () => void (this.call?.held ? onCall("Retrieve", "RetrieveAsync") : onCall("Hold", "HoldAsync"))());
+    this.el.recording.addEventListener("click", () => void (this.call?.recording === "Paused"
+      ? onCall("Resume recording", "SetRecordingAsync", true)
+      : onCall("Pause recording", "SetRecordingAsync", false))());
     this.el.transfer.addEventListener("click", () => {
       const target = { kind: this.el.kind.value as RoutingTargetKind, value: this.el.target.value.trim() };
       if (target.value) {
@@ -152,11 +155,13 @@ export class CallPanel {
     this.el.caller.textContent = call?.from ?? (this.work ? "…" : "");
     this.el.offerQueue.textContent = call?.queueId ?? this.work?.queueId ?? "";
     this.el.summary.textContent = call
-      ? `${call.from ?? "unknown"} → ${call.queueId ?? call.to ?? ""} · ${call.phase ?? "starting"}${call.held ? " · on hold" : ""}`
+      ? `${call.from ?? "unknown"} → ${call.queueId ?? call.to ?? ""} · ${call.phase ?? "starting"}${call.held ? " · on hold" : ""}${call.recording === "Paused" ? " · recording paused" : call.recording === "On" ? " · recorded" : ""}`
       : this.work ? "…" : "No call.";
     this.el.hangUp.disabled = !talking;
     this.el.hold.disabled = !talking;
     this.el.hold.textContent = call?.held ? "Retrieve" : "Hold";
+    this.el.recording.disabled = !talking || call?.recording === "Off";
+    this.el.recording.textContent = call?.recording === "Paused" ? "Resume recording" : "Pause recording";
     const consult = call?.consult ?? null;
     this.el.transfer.disabled = !talking || consult !== null;
     this.el.consult.disabled = !talking || consult !== null;
