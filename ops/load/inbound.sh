@@ -28,9 +28,10 @@
 #
 # Usage: ops/load/inbound.sh [--rate 20] [--seconds 600] [--agents 100] [--answer-ms 1000] [--talk-ms 2000]
 #                            [--wrap-up 0] [--max-wait-ms 30000] [--postgres] [--no-build] [--keep]
-#                            [--host-log-level Warning] [--pg-stats]
+#                            [--host-log-level Warning] [--pg-stats] [--no-recording]
 #   Defaults are the issue's floor: 20 calls/s for 10 minutes, 100 agents answering after 1 s, 2 s talk, no wrap-up.
 #   --keep    leaves the work folder (host log, sipp logs and statistics) and prints where it is.
+#   --no-recording  turns the site's call recording off (REC-1 records every call by default) to measure without it.
 #   --host-log-level  the host's log level (default Warning; Information logs every call).
 # Needs: the .NET SDK, sipp (apt-get install -y sip-tester), python3, curl; with --postgres the postgresql package.
 # Figures are noisy on a shared machine (sipp runs beside the host on the same cores): the load average is printed at
@@ -53,6 +54,7 @@ POSTGRES=0
 PG_STATS=0
 BUILD=1
 KEEP=0
+RECORD=1
 LOG_LEVEL=Warning
 while (($#)); do
   case $1 in
@@ -67,6 +69,7 @@ while (($#)); do
     --pg-stats) POSTGRES=1; PG_STATS=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --keep) KEEP=1; shift ;;
+    --no-recording) RECORD=0; shift ;;
     --host-log-level) LOG_LEVEL=$2; shift 2 ;;
     *) die "unknown argument $1 (see the header of $0)" ;;
   esac
@@ -263,8 +266,27 @@ def invoke(user_token, hub, target, arguments):
     if not completion or completion.get("error") or not (completion.get("result") or {}).get("succeeded"):
         raise SystemExit(f"{target}: {completion}")
 
-def configure(agents, wrap_up, postgres):
+def configure(agents, wrap_up, postgres, record):
     admin = token("admin", "admin-demo")
+    if not record:
+        # The site's settings as they are (the demo's, or the defaults), with call recording off; If-Match their version.
+        # A new PostgreSQL site has no settings document yet: it is created without If-Match.
+        request = urllib.request.Request(BASE + "/api/v1/site-settings")
+        request.add_header("Authorization", "Bearer " + admin)
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                settings, etag = json.loads(response.read()), response.headers.get("ETag")
+        except urllib.error.HTTPError as error:
+            if error.code != 404:
+                raise
+            settings, etag = {"id": "site"}, None
+        settings["recordCalls"] = False
+        update = urllib.request.Request(BASE + "/api/v1/site-settings", data=json.dumps(settings).encode(), method="PUT")
+        update.add_header("Content-Type", "application/json")
+        update.add_header("Authorization", "Bearer " + admin)
+        if etag:
+            update.add_header("If-Match", etag)
+        urllib.request.urlopen(update, timeout=60).close()
     put(admin, "/api/v1/queues/load", {"id": "load", "name": "Load", "wrapUpTime": f"00:00:{int(wrap_up):02d}", "ringTimeout": "00:00:20"})
     put(admin, "/api/v1/numbers/300", {"id": "300", "name": "Load", "target": "Queue", "targetId": "load"})
     if postgres:
@@ -313,7 +335,7 @@ def credentials(sip_port, agents, out):
         f.write("\n".join(lines) + "\n")
 
 if sys.argv[2] == "configure":
-    configure(int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "1")
+    configure(int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "1", sys.argv[6] == "1")
 elif sys.argv[2] == "login":
     log_in(int(sys.argv[3]))
 elif sys.argv[2] == "credentials":
@@ -321,7 +343,7 @@ elif sys.argv[2] == "credentials":
 EOF
 
 say "configuring queue load, number 300 and $AGENTS agents through the REST API"
-python3 "$WORK/cc.py" "http://127.0.0.1:$HTTP_PORT" configure "$AGENTS" "$WRAP_UP" "$POSTGRES" || die "configuration failed (host log: $WORK/host.log)"
+python3 "$WORK/cc.py" "http://127.0.0.1:$HTTP_PORT" configure "$AGENTS" "$WRAP_UP" "$POSTGRES" "$RECORD" || die "configuration failed (host log: $WORK/host.log)"
 
 # All agents' phones in one sipp process (a sipp process costs about 1.5 % of a core even idle): each phone REGISTERs
 # with an Authorization computed beforehand (agent-register-injected.xml: sipp's [authentication] takes one user per
