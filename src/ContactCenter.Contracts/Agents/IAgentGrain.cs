@@ -60,6 +60,11 @@ public interface IAgentGrain : IGrainWithStringKey
     /// are ignored.</summary>
     Task OnLineEventAsync(AgentLineEvent lineEvent);
 
+    /// <summary>Where a front end that does not hold the agent's persistent line sends an offer for it: the
+    /// <see cref="AgentLineEvent.OfferAddress"/> of the line while it is up; null without an up line (ring per call, or
+    /// the line is opening or lost).</summary>
+    Task<string?> GetLineOfferAddressAsync();
+
     /// <summary>Starts a new counting period.</summary>
     Task<AgentCommandResult> ResetCountersAsync();
 

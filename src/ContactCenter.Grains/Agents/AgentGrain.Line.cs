@@ -10,8 +10,9 @@ namespace ContactCenter.Grains.Agents;
 /// such a profile has none (log-in, resume after a loss), and closes it at log-out. The front end reports back through
 /// <see cref="OnLineEventAsync"/>; a lost line pauses the agent (<see cref="AgentRules.LineLostPauseCode"/>), so offers
 /// stop until the agent resumes and the phone is called again.</summary>
-/// <remarks>The front end that holds the line is the one that plays offers into it; calls arriving on another front end
-/// ring the agent per call there. The grain watches the line's front end: when its process is declared dead, the line
+/// <remarks>The front end that holds the line is the one that plays offers into it; a call arriving on another front end
+/// is relayed into it through the offer address the line-up report gave (<see cref="GetLineOfferAddressAsync"/>). The
+/// grain watches the line's front end: when its process is declared dead, the line
 /// is lost as if the phone had hung up.</remarks>
 internal sealed partial class AgentGrain
 {
@@ -27,10 +28,13 @@ internal sealed partial class AgentGrain
             LogLineLost(AgentId, lineEvent.LineId, lineEvent.Reason);
         }
         var decision = lineEvent.Up
-            ? AgentRules.LineUp(Current, lineEvent.LineId, Now)
+            ? AgentRules.LineUp(Current, lineEvent.LineId, lineEvent.OfferAddress, Now)
             : AgentRules.LineLost(Current, lineEvent.LineId, lineEvent.Reason, Now);
         return CommitAsync(lineEvent.Up ? "line up" : "line lost", decision);
     }
+
+    public Task<string?> GetLineOfferAddressAsync() =>
+        Task.FromResult(Current.Line is { Up: true } line ? line.OfferAddress : null);
 
     /// <summary>Opens or closes the line as the state asks, and watches the front end holding it. Runs after every
     /// accepted change; the changes it makes itself leave nothing more to do, so it runs once more at most.</summary>

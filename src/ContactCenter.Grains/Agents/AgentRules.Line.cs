@@ -40,12 +40,13 @@ public static partial class AgentRules
             : AgentDecision.Emit(new AgentLineOpening(now, lineId, media));
     }
 
-    /// <summary>The front end reports the line up; a report of another line changes nothing.</summary>
-    public static AgentDecision LineUp(AgentState state, string lineId, DateTimeOffset now)
+    /// <summary>The front end reports the line up, with where other front ends send its offers
+    /// (<paramref name="offerAddress"/>, may be null); a report of another line changes nothing.</summary>
+    public static AgentDecision LineUp(AgentState state, string lineId, string? offerAddress, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.Line is { } line && line.LineId == lineId && !line.Up
-            ? AgentDecision.Emit(new AgentLineUp(now, lineId))
+            ? AgentDecision.Emit(new AgentLineUp(now, lineId, offerAddress))
             : AgentDecision.NoChange($"line {lineId} is not the agent's opening line");
     }
 

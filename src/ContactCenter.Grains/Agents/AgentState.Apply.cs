@@ -63,7 +63,7 @@ public sealed partial record AgentState
             AgentCountersReset => this with { Counters = new AgentCounters { Since = at } },
             NoAnswerPolicyTriggered => this with { RecentMisses = [] },
             AgentLineOpening e => this with { Line = new AgentLine(e.LineId, e.Media, Up: false) },
-            AgentLineUp e => Line?.LineId == e.LineId ? this with { Line = Line with { Up = true } } : this,
+            AgentLineUp e => Line?.LineId == e.LineId ? this with { Line = Line with { Up = true, OfferAddress = e.OfferAddress } } : this,
             AgentLineLost e => Line?.LineId == e.LineId ? this with { Line = null } : this,
             AgentLineClosed e => Line?.LineId == e.LineId ? this with { Line = null } : this,
             _ => throw new NotSupportedException($"agent event {@event.GetType().Name} has no transition"),

@@ -120,7 +120,7 @@ internal sealed partial class FrontEndCalls
             {
                 LogAgentUnreachable(_logger, call.CallId, agent.AgentId, why);
                 Failed(call, agent, AgentLegFailure.Unreachable);
-            }, honourProfileAutoAnswer: true, callerNumber: request.CallerNumber);
+            }, forOffer: true, callerNumber: request.CallerNumber);
             if (sip is null)
             {
                 return;
@@ -313,13 +313,16 @@ internal sealed partial class FrontEndCalls
 
     /// <summary>Calls the phone registered for <paramref name="leg"/>'s agent (or supervisor) on a new media leg: the
     /// leg's outgoing SIP call, or null when no phone can be reached (<paramref name="unreachable"/> is told why) or the
-    /// leg was dropped meanwhile.</summary>
+    /// leg was dropped meanwhile. <paramref name="forOffer"/>: the agent is offered the call, so the profile's
+    /// AutoAnswer counts, and a persistent line that another front end holds takes the offer instead of the phone
+    /// (<c>FrontEndCalls.LineRelay.cs</c>).</summary>
     private async Task<SipOutgoingCall?> InvitePhoneAsync(FrontEndCall call, FrontEndAgentLeg leg, Action<string> unreachable,
-        bool honourProfileAutoAnswer = false, string? callerNumber = null)
+        bool forOffer = false, string? callerNumber = null)
     {
         var profile = await _store.GetAsync<AgentProfile>(leg.AgentId);
-        var binding = profile?.SipUsername is { } user ? await _bindings.FindLatestAsync(user, _time.GetUtcNow()) : null;
-        if (binding is null)
+        var line = forOffer && await RemoteLineAddressAsync(profile) is { } address && SipUri.TryParse(address, out var uri) ? uri : null;
+        var binding = line is null && profile?.SipUsername is { } user ? await _bindings.FindLatestAsync(user, _time.GetUtcNow()) : null;
+        if (line is null && binding is null)
         {
             unreachable(profile?.SipUsername is null ? "the profile has no SIP account" : "no phone is registered");
             return null;
@@ -334,9 +337,20 @@ internal sealed partial class FrontEndCalls
             {
                 leg.Media = media;
                 leg.Offer = offer;
-                // An agent who answers in the workspace (the profile's AutoAnswer) has the phone answer by itself.
-                leg.AutoAnswer = honourProfileAutoAnswer && profile!.AutoAnswer;
-                sip = _userAgent!.SendInvite(PhoneInvite(binding.Contact.Uri, offer, callerNumber, leg.AutoAnswer), Destination(binding));
+                if (line is not null)
+                {
+                    // The line's front end answers at once; the agent answers with the key on the line or in the workspace,
+                    // and an agent's own outbound call connects at once, as on a line held here.
+                    leg.AutoAnswer = true;
+                    leg.Accepted |= call.Outbound;
+                    sip = _userAgent!.SendInvite(LineRelayInvite(line, offer, call.CallId), RelayDestination(line));
+                }
+                else
+                {
+                    // An agent who answers in the workspace (the profile's AutoAnswer) has the phone answer by itself.
+                    leg.AutoAnswer = forOffer && profile!.AutoAnswer;
+                    sip = _userAgent!.SendInvite(PhoneInvite(binding!.Contact.Uri, offer, callerNumber, leg.AutoAnswer), Destination(binding));
+                }
                 leg.Sip = sip;
                 _bySipCallId[sip.CallId] = (call, leg.AgentId);
             }

@@ -22,6 +22,10 @@ internal sealed partial class FrontEndCalls
             call.Reject(503);
             return;
         }
+        if (TryReceiveLineOffer(call))
+        {
+            return;
+        }
         // Trust and number lookups read the document store: off the transport thread.
         _ = ReceiveInviteAsync(call, _reference);
     }

@@ -17,6 +17,7 @@ internal sealed partial class FrontEndCalls
             {
                 return;
             }
+            await EndStaleRelayAsync(line);
             bool up;
             AgentLegFailure? refused = null;
             // Both locks (the call's first): a drop that comes now finds the leg on the line and gives the line back.
@@ -31,7 +32,7 @@ internal sealed partial class FrontEndCalls
                 lock (line.Sync)
                 {
                     up = line.Up;
-                    if (line.Ended || line.Leg is not null)
+                    if (line.Ended || line.Leg is not null || line.Relay is not null)
                     {
                         refused = line.Ended ? AgentLegFailure.Unreachable : AgentLegFailure.Busy;
                     }
@@ -121,13 +122,18 @@ internal sealed partial class FrontEndCalls
         }
         FrontEndCall? call;
         FrontEndAgentLeg? agent;
+        FrontEndLineRelay? relay;
         lock (line.Sync)
         {
-            (call, agent) = (line.Call, line.Leg);
+            (call, agent, relay) = (line.Call, line.Leg, line.Relay);
         }
         if (call is not null && agent is not null)
         {
             LineAccepted(line, call, agent, $"key {digit}");
+        }
+        else if (relay is not null)
+        {
+            _ = AcceptRelayedOfferAsync(line, relay);
         }
     }
 

@@ -20,7 +20,7 @@ namespace ContactCenter.Host.Telephony;
 /// out on this front end is connected at once. The agent grain hears of the line through
 /// <see cref="IAgentGrain.OnLineEventAsync"/>: up, or down when it could not be opened or dropped (BYE from the phone,
 /// no RTP once up) — a call on it then sees the agent hang up. A line lives in this front end only: a call arriving on
-/// another front end rings the agent per call there, and a front end that stops ends its lines.</summary>
+/// another front end is relayed into it (<c>FrontEndCalls.LineRelay.cs</c>), and a front end that stops ends its lines.</summary>
 internal sealed partial class FrontEndCalls
 {
     /// <summary>The key an agent presses on the line to take the offer.</summary>
@@ -54,6 +54,7 @@ internal sealed partial class FrontEndCalls
         {
             EndLine(replaced, reason: null);
         }
+        _linesByOfferToken[line.OfferToken] = line;
         LogLineOpening(_logger, agentId, lineId);
         _ = DialLineAsync(line);
         return Task.CompletedTask;
@@ -119,7 +120,7 @@ internal sealed partial class FrontEndCalls
                 }
             }
             LogLineUp(_logger, line.AgentId, line.LineId, line.Dialog.Sip?.CallId);
-            ReportLine(line, new AgentLineEvent(line.LineId, Up: true));
+            ReportLine(line, new AgentLineEvent(line.LineId, Up: true, OfferAddress: OfferAddress(line)));
             if (call is not null && leg is not null)
             {
                 // An offer came while the phone was being called.
@@ -227,6 +228,7 @@ internal sealed partial class FrontEndCalls
     {
         FrontEndCall? call;
         FrontEndAgentLeg? agent;
+        FrontEndLineRelay? relay;
         lock (line.Sync)
         {
             if (line.Ended)
@@ -234,7 +236,7 @@ internal sealed partial class FrontEndCalls
                 return false;
             }
             line.Ended = true;
-            (call, agent) = (line.Call, line.Leg);
+            (call, agent, relay) = (line.Call, line.Leg, line.Relay);
             line.Call = null;
             line.Leg = null;
             line.OfferTimer?.Dispose();
@@ -242,6 +244,7 @@ internal sealed partial class FrontEndCalls
             line.Dialog.Dropped = true;
         }
         _lines.TryRemove(new KeyValuePair<string, FrontEndLine>(line.AgentId, line));
+        _linesByOfferToken.TryRemove(line.OfferToken, out _);
         if (reason is not null)
         {
             LogLineDown(_logger, line.AgentId, line.LineId, reason);
@@ -249,6 +252,11 @@ internal sealed partial class FrontEndCalls
         if (call is not null && agent is not null)
         {
             LineLeftCall(call, agent);
+        }
+        if (relay is not null)
+        {
+            // The other front end sees its agent hang up.
+            EndRelay(line, relay);
         }
         if (line.Dialog.Sip is { } sip)
         {

@@ -31,6 +31,7 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
     private readonly ILogger _logger;
     private SipUserAgent? _userAgent;
     private ICallMedia? _reference;
+    private int _sipPort;
 
     /// <summary>Creates the core; <paramref name="mediaAddress"/> is the connection address of its SDP (never a
     /// wildcard), <paramref name="trustLoopback"/> says whether INVITEs from loopback are trusted without a trunk (the
@@ -59,11 +60,12 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
     public string? FindCallId(string sipCallId) => _bySipCallId.TryGetValue(sipCallId, out var entry) ? entry.Call.CallId : null;
 
     /// <summary>Connects the core to its stack and to the grains' reference to it, once both exist (the stack needs the
-    /// core as its handler first).</summary>
-    public void Attach(SipUserAgent userAgent, ICallMedia reference)
+    /// core as its handler first); <paramref name="sipPort"/> is the stack's UDP port, where other front ends reach it.</summary>
+    public void Attach(SipUserAgent userAgent, ICallMedia reference, int sipPort)
     {
         _userAgent = userAgent;
         _reference = reference;
+        _sipPort = sipPort;
     }
 
     /// <summary>Hangs up every call (the node stops): the grains hear that the callers hung up; then the persistent
@@ -79,7 +81,7 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
 
     public void OnCallEnded(SipCall call, SipCallEndReason reason)
     {
-        if (LineDialogEnded(call, reason))
+        if (LineDialogEnded(call, reason) || RelayDialogEnded(call))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Media.Sessions;
 
@@ -30,11 +31,19 @@ internal sealed class FrontEndLine(string agentId, string lineId, MediaLeg media
     /// <summary>The line was closed or lost: nothing more is reported or played.</summary>
     public bool Ended { get; set; }
 
-    /// <summary>The call using the line now (an offer or a conversation); null while the line is idle.</summary>
+    /// <summary>The call of this front end using the line now (an offer or a conversation); null while the line is idle
+    /// or relays another front end's call (<see cref="Relay"/>).</summary>
     public FrontEndCall? Call { get; set; }
 
     /// <summary><see cref="Call"/>'s agent leg on this line.</summary>
     public FrontEndAgentLeg? Leg { get; set; }
+
+    /// <summary>The secret part of the line's offer address (<see cref="AgentLineEvent.OfferAddress"/>): another front
+    /// end's INVITE to it is relayed into the line. Never logged.</summary>
+    public string OfferToken { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Another front end's call relayed into the line now (instead of <see cref="Call"/>); null when none.</summary>
+    public FrontEndLineRelay? Relay { get; set; }
 
     /// <summary>The ring timeout of the offer playing; null when none.</summary>
     public ITimer? OfferTimer { get; set; }

@@ -84,7 +84,7 @@ internal sealed partial class SipFrontEnd(
             new SipTransportOptions { BindAddress = node.Bind, AdvertisedAddress = advertisedHost, UdpPort = node.SipPort, TcpPort = node.SipPort },
             _calls, time, loggerFactory, sipMetrics, registrar: _registrar);
         _reference = grains.CreateObjectReference<ICallMedia>(_calls);
-        _calls.Attach(_stack.UserAgent, _reference);
+        _calls.Attach(_stack.UserAgent, _reference, _stack.LocalEndPoint(Sip.Transactions.SipTransportKind.Udp).Port);
         await AnnounceAsync();
         _announcer = time.CreateTimer(_ => _ = AnnounceAsync(), null, AnnouncePeriod, AnnouncePeriod);
         LogStarted(logger, node.Bind, node.SipPort, rtp.ToString(), realm);

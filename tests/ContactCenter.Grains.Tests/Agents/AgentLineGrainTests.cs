@@ -22,11 +22,14 @@ public sealed class AgentLineGrainTests(AgentLineClusterFixture fixture) : IClas
         Assert.True((await agent.LogInAsync()).Succeeded);
         var lineId = await OpenedLineAsync(agentId, 1);
         Assert.Equal(AgentLineState.Opening, (await agent.GetStatusAsync()).Line);
-        await agent.OnLineEventAsync(new AgentLineEvent(lineId, Up: true));
+        Assert.Null(await agent.GetLineOfferAddressAsync());
+        await agent.OnLineEventAsync(new AgentLineEvent(lineId, Up: true, OfferAddress: "sip:line-secret@127.0.0.1:5070"));
         Assert.Equal(AgentLineState.Up, (await agent.GetStatusAsync()).Line);
         Assert.Equal(Presence.Available, (await agent.GetStatusAsync()).Presence);
+        Assert.Equal("sip:line-secret@127.0.0.1:5070", await agent.GetLineOfferAddressAsync());
 
         Assert.True((await agent.LogOutAsync("end of shift")).Succeeded);
+        Assert.Null(await agent.GetLineOfferAddressAsync());
         var closed = await fixture.Media.WaitForAsync(agentId, nameof(ICallMedia.CloseLineAsync));
         Assert.Equal(lineId, closed.Argument);
         Assert.Equal(AgentLineState.None, (await agent.GetStatusAsync()).Line);

@@ -57,14 +57,16 @@ public sealed class AgentLineRulesTests
     {
         var persistent = LoggedInWithLine();
         var opening = persistent.Then(AgentRules.OpenLine(persistent, "line-1", FrontEnd, At(1)));
-        var up = opening.Then(AgentRules.LineUp(opening, "line-1", At(2)));
+        var up = opening.Then(AgentRules.LineUp(opening, "line-1", "sip:line-secret@10.0.0.2:5060", At(2)));
         var lost = up.Then(AgentRules.LineLost(up, "line-1", "the agent hung up the phone", At(3)));
         var onLunch = up.Then(AgentRules.Pause(up, "lunch", Lunch, At(3)));
         var lostOnLunch = onLunch.Then(AgentRules.LineLost(onLunch, "line-1", "no RTP from the phone", At(4)));
 
         Assert.Equal(AgentLineState.Up, up.ToStatus("a1", 2).Line);
-        Assert.Empty(AgentRules.LineUp(up, "line-1", At(3)).Events);
-        Assert.Empty(AgentRules.LineUp(up, "line-0", At(3)).Events);
+        Assert.Null(opening.Line!.OfferAddress);
+        Assert.Equal("sip:line-secret@10.0.0.2:5060", up.Line!.OfferAddress);
+        Assert.Empty(AgentRules.LineUp(up, "line-1", null, At(3)).Events);
+        Assert.Empty(AgentRules.LineUp(up, "line-0", null, At(3)).Events);
         Assert.Empty(AgentRules.LineLost(up, "line-0", "an older line", At(3)).Events);
         Assert.Null(lost.Line);
         Assert.Equal((Presence.Paused, AgentRules.LineLostPauseCode), (lost.Presence, lost.PauseCodeId));

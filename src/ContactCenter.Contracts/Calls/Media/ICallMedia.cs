@@ -29,7 +29,7 @@ public interface ICallMedia : IGrainObserver
 
     /// <summary>Rings the agent's line for this call (ring-per-call: a new INVITE, with auto-answer headers when the
     /// agent's profile has <see cref="Configuration.AgentProfile.AutoAnswer"/>; persistent line held by this front end:
-    /// an offer tone in the line) and reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/> (a line busy with another call: busy).</summary>
+    /// an offer tone in the line; one held by another front end: a leg relayed into it there) and reports <see cref="AgentAnswered"/> or <see cref="AgentLegFailed"/> (a line busy with another call: busy).</summary>
     Task RingAgentAsync(string callId, AgentLegRequest request);
 
     /// <summary>The ringing agent answered from the workspace: an offer on a persistent line connects (once the line is
@@ -82,8 +82,9 @@ public interface ICallMedia : IGrainObserver
     /// end plays an offer tone into it for <see cref="RingAgentAsync"/> instead of ringing the phone; the agent accepts
     /// with <c>1</c> on the phone's keypad or from the workspace (<see cref="AnswerAgentAsync"/>), and
     /// <see cref="BridgeAsync"/>, <see cref="DropLegAsync"/> and <see cref="HangUpAsync"/> connect the caller to the line
-    /// and take it back without ending it. Another front end does not know the line: it rings the agent per call (a
-    /// limitation with several front ends). Opening a line the front end holds already does nothing; a new
+    /// and take it back without ending it. The line-up event carries an offer address: another front end asked to ring
+    /// the agent (<see cref="Agents.IAgentGrain.GetLineOfferAddressAsync"/>) sends its leg there, and this front end
+    /// relays it into the line. Opening a line the front end holds already does nothing; a new
     /// <paramref name="lineId"/> for the same agent replaces the old line.</summary>
     Task OpenLineAsync(string agentId, string lineId);
 
