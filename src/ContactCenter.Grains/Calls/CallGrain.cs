@@ -176,7 +176,22 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
     private async Task<CallCommandResult> HoldOrRetrieveAsync(CallDecision decision, bool held)
     {
         decision = await CommitAsync(held ? "hold" : "retrieve", decision);
-        if (!decision.Events.IsDefaultOrEmpty)
+        if (decision.Events.IsDefaultOrEmpty)
+        {
+            return decision.ToResult();
+        }
+        if (Current.Consult is { Stage: ConsultStage.Conference } conference)
+        {
+            // Held: the agents talk on their own while the customer hears the music; retrieved: the three talk again.
+            await MediaAsync(held
+                ? async media =>
+                {
+                    await media.ConsultAsync(CallId, conference.AgentId);
+                    await media.HoldAsync(CallId, true);
+                }
+                : media => media.ConferenceAsync(CallId, conference.AgentId));
+        }
+        else
         {
             await MediaAsync(media => media.HoldAsync(CallId, held));
         }

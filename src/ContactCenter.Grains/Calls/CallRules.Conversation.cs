@@ -5,17 +5,22 @@ namespace ContactCenter.Grains.Calls;
 
 public static partial class CallRules
 {
-    /// <summary>The agent puts the customer on hold; a repeat changes nothing. Refused while a second agent is on the
-    /// call or a transfer is pending (they decide the hold themselves).</summary>
+    /// <summary>The agent puts the customer on hold; a repeat changes nothing. In a conference the customer hears the
+    /// hold music while the two agents go on talking. Refused while a second agent rings or is consulted, or a transfer
+    /// is pending (they decide the hold themselves).</summary>
     public static CallDecision Hold(CallState state, string agentId, DateTimeOffset now) =>
-        CheckConversation(state, agentId, connectedOnly: true) ?? CheckNoSecondParty(state)
+        CheckConversation(state, agentId, connectedOnly: true) ?? CheckHoldable(state)
         ?? (state.Held ? CallDecision.NoChange("already on hold") : CallDecision.Emit(new CallHeld(now, agentId)));
 
-    /// <summary>The agent takes the customer off hold; a repeat changes nothing. Refused while a second agent is on the
-    /// call or a transfer is pending.</summary>
+    /// <summary>The agent takes the customer off hold (back into the conference, when there is one); a repeat changes
+    /// nothing. Refused while a second agent rings or is consulted, or a transfer is pending.</summary>
     public static CallDecision Retrieve(CallState state, string agentId, DateTimeOffset now) =>
-        CheckConversation(state, agentId, connectedOnly: true) ?? CheckNoSecondParty(state)
+        CheckConversation(state, agentId, connectedOnly: true) ?? CheckHoldable(state)
         ?? (state.Held ? CallDecision.Emit(new CallRetrieved(now, agentId)) : CallDecision.NoChange("not on hold"));
+
+    /// <summary>Hold and retrieve are the agent's in a two-party conversation and in a conference.</summary>
+    private static CallDecision? CheckHoldable(CallState state) =>
+        state.Consult is { Stage: ConsultStage.Conference } ? null : CheckNoSecondParty(state);
 
     /// <summary>The agent writes a note (during the conversation or the wrap-up).</summary>
     public static CallDecision AddNote(CallState state, string agentId, string text, DateTimeOffset now)

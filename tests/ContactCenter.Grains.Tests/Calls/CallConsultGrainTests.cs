@@ -69,6 +69,35 @@ public sealed class CallConsultGrainTests(RoutingClusterFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Holding_a_conference_lets_the_agents_talk_while_the_customer_waits_and_retrieving_brings_the_customer_back()
+    {
+        var (call, callId, anna, bob) = await ConsultingAsync();
+        Assert.True((await call.ConferenceAsync(Id(anna))).Changed);
+        var before = Media.For(callId).Count;
+
+        var held = await call.HoldAsync(Id(anna));
+
+        Assert.True(held.Changed, held.Message);
+        Assert.Equal([(nameof(ICallMedia.ConsultAsync), (object?)Id(bob)), (nameof(ICallMedia.HoldAsync), true)],
+            Media.For(callId).Skip(before).Select(c => (c.Name, c.Argument)));
+        var status = await call.GetStatusAsync();
+        Assert.Equal((ConsultStage.Conference, true), (status.Consult!.Stage, status.Held));
+        before = Media.For(callId).Count;
+
+        var retrieved = await call.RetrieveAsync(Id(anna));
+
+        Assert.True(retrieved.Changed, retrieved.Message);
+        Assert.Equal([(nameof(ICallMedia.ConferenceAsync), (object?)Id(bob))], Media.For(callId).Skip(before).Select(c => (c.Name, c.Argument)));
+        status = await call.GetStatusAsync();
+        Assert.Equal((ConsultStage.Conference, false), (status.Consult!.Stage, status.Held));
+
+        await call.OnMediaEventAsync(new AgentHungUp(callId, Id(bob)));
+        Assert.True((await bob.FinishWrapUpAsync(callId)).Succeeded);
+        await fixture.HoldsAsync(bob);
+        await _driver.HangUpAndFinishAsync(call, anna);
+    }
+
+    [Fact]
     public async Task A_cancelled_consultation_releases_the_consulted_agent_and_retrieves_the_customer()
     {
         var (call, callId, anna, bob) = await ConsultingAsync();

@@ -217,6 +217,31 @@ public sealed class CallTransferRulesTests
     }
 
     [Fact]
+    public void Holding_a_conference_holds_the_customer_while_the_agents_talk_and_retrieving_brings_the_customer_back()
+    {
+        var conference = State("conference");
+
+        var hold = CallRules.Hold(conference, "anna", T0.AddMinutes(3));
+
+        Assert.IsType<CallHeld>(Assert.Single(hold.Events));
+        var held = conference.Then(hold);
+        Assert.Equal((ConsultStage.Conference, true), (held.Consult!.Stage, held.Held));
+        Assert.Empty(CallRules.Hold(held, "anna", T0.AddMinutes(3)).Events);
+        Assert.Equal(CallCommandError.NotTheCallsAgent, CallRules.Hold(conference, "bob", T0.AddMinutes(3)).Error);
+        Assert.Empty(CallRules.Retrieve(conference, "anna", T0.AddMinutes(3)).Events);
+        var retrieve = CallRules.Retrieve(held, "anna", T0.AddMinutes(4));
+        Assert.IsType<CallRetrieved>(Assert.Single(retrieve.Events));
+        var back = held.Then(retrieve);
+        Assert.Equal((ConsultStage.Conference, false), (back.Consult!.Stage, back.Held));
+        // The second agent leaving a held conference leaves the customer on hold with the agent.
+        var left = held.Then(CallRules.AgentHungUp(held, "bob", T0.AddMinutes(5)));
+        Assert.Equal(("anna", true, (CallConsult?)null), (left.AgentId, left.Held, left.Consult));
+        // Still refused while the second agent rings or is consulted: the consultation holds the customer itself.
+        Assert.Equal(CallCommandError.InvalidPhase, CallRules.Retrieve(State("consulting"), "anna", T0.AddMinutes(3)).Error);
+        Assert.Equal(CallCommandError.InvalidPhase, CallRules.Hold(State("consult-ringing"), "anna", T0.AddMinutes(3)).Error);
+    }
+
+    [Fact]
     public void Cancelling_a_consultation_releases_the_second_agent_and_retrieves_the_customer()
     {
         var ringing = State("consult-ringing");

@@ -175,7 +175,7 @@ public sealed class FrontEndCallControlTests
     }
 
     [Fact]
-    public async Task A_conference_mixes_the_customer_and_both_agents()
+    public async Task A_conference_mixes_the_customer_and_both_agents_and_holding_it_leaves_the_agents_talking()
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var node = await FrontEndNode.StartAsync("29000-29199");
@@ -199,6 +199,19 @@ public sealed class FrontEndCallControlTests
         Assert.True(conference.Succeeded, conference.Message);
         // Each party hears the other two (and not their own voice back).
         await ExpectRtpAsync(caller, call.CallId, phone, agentLeg, Diagnostics, cancellation);
+        await Hearing.ExpectAsync(Wait, cancellation,
+            new(CallParties.Caller, caller, call.CallId, [CallParties.Agent, CallParties.SecondAgent], [CallParties.Caller]),
+            new(CallParties.Agent, phone, agentLeg, [CallParties.Caller, CallParties.SecondAgent], [CallParties.Agent]),
+            new(CallParties.SecondAgent, secondPhone, secondLeg, [CallParties.Caller, CallParties.Agent], [CallParties.SecondAgent]));
+
+        // Held, the customer hears the music and neither agent, and the agents talk on their own; retrieved, the three
+        // talk again.
+        Assert.True((await grain.HoldAsync(agentId)).Changed);
+        await Hearing.ExpectAsync(Wait, cancellation,
+            new(CallParties.Caller, caller, call.CallId, [], [CallParties.Agent, CallParties.SecondAgent, CallParties.Caller]),
+            new(CallParties.Agent, phone, agentLeg, [CallParties.SecondAgent], [CallParties.Caller, CallParties.Agent]),
+            new(CallParties.SecondAgent, secondPhone, secondLeg, [CallParties.Agent], [CallParties.Caller, CallParties.SecondAgent]));
+        Assert.True((await grain.RetrieveAsync(agentId)).Changed);
         await Hearing.ExpectAsync(Wait, cancellation,
             new(CallParties.Caller, caller, call.CallId, [CallParties.Agent, CallParties.SecondAgent], [CallParties.Caller]),
             new(CallParties.Agent, phone, agentLeg, [CallParties.Caller, CallParties.SecondAgent], [CallParties.Agent]),
