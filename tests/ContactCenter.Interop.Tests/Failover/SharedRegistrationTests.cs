@@ -1,0 +1,58 @@
+using ContactCenter.Contracts.Agents;
+using ContactCenter.Contracts.Calls;
+using ContactCenter.Interop.Tests.FrontEnd;
+using ContactCenter.TestSupport;
+using static ContactCenter.Interop.Tests.FrontEnd.FrontEndScenario;
+
+namespace ContactCenter.Interop.Tests.Failover;
+
+/// <summary>HA-2: agents' phone registrations are shared by every front end of a site (the PostgreSQL registration
+/// store), so a phone that REGISTERed at one front end is rung by another, which sends its INVITE to the flow the
+/// REGISTER came on.</summary>
+public sealed class SharedRegistrationTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_phone_registered_at_one_front_end_is_rung_and_talks_through_another()
+    {
+        if (PostgresTestDatabase.UnavailableReason() is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+        await using var site = await FailoverSite.StartAsync(silos: 1, Cancel);
+        var registrar = await site.StartFrontEndAsync("44000-44199", Cancel);
+        var ringing = await site.StartFrontEndAsync("44200-44399", Cancel);
+        await using var phone = MediaPeer.Start(44400);
+        await using var caller = MediaPeer.Start(44600);
+        string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}";
+        await site.AddQueueAsync("shared-reg", "7105", Cancel);
+        await site.AddAgentAsync("shared-reg-agent", "shared-reg", phone, registrar, Cancel);
+        var agent = site.Client.GetGrain<IAgentGrain>("shared-reg-agent");
+        Assert.True((await agent.LogInAsync()).Succeeded);
+
+        var call = caller.Call(ringing.Sip, "7105");
+        Assert.Equal(200, (await Conditions.WithinAsync(call.Answered, Wait, "front end B answers the caller", Diagnostics, Cancel)).StatusCode);
+        await Conditions.WaitAsync(() => phone.Invites == 1 && phone.Calls.Count == 1, Wait,
+            "the phone registered at front end A is rung and answers", Diagnostics, Cancel);
+
+        var invite = Assert.Single(phone.InvitesReceived);
+        Assert.Equal(ringing.Sip.Port, invite.TopVia?.Port);
+        string? callId = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            callId = (await agent.GetStatusAsync()).Work.SingleOrDefault()?.WorkId;
+            return callId is not null && (await site.Client.GetGrain<ICallGrain>(callId).GetStatusAsync()).Phase == CallPhase.Connected;
+        }, Wait, "the agent talks on the call");
+        await ExpectRtpAsync(caller, call.CallId, phone, phone.Calls.Keys.Single(), Diagnostics, Cancel);
+        var status = await agent.GetStatusAsync();
+        Assert.True(status.Presence != Presence.Paused, $"call {callId}: agent paused ({status.PauseCodeId})");
+        Assert.Equal(0, status.Counters.Missed);
+
+        await call.HangUpAsync();
+        await Eventually.TrueAsync(async () => (await site.Client.GetGrain<ICallGrain>(callId!).GetStatusAsync()).Phase == CallPhase.Ended,
+            Wait, $"call {callId} ended");
+    }
+}
