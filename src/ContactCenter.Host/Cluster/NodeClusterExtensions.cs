@@ -11,6 +11,7 @@ using ContactCenter.Host.Ivr;
 using ContactCenter.Storage.Audit;
 using ContactCenter.Storage.Contacts;
 using ContactCenter.Storage.Documents;
+using ContactCenter.Storage.Registrations;
 using ContactCenter.Storage.Reporting;
 using ContactCenter.Web.Security;
 using Npgsql;
@@ -99,6 +100,8 @@ internal static class NodeClusterExtensions
             services.AddPostgresInteractionFactStore(dataSource);
             services.AddPostgresContactDirectory(dataSource);
             services.AddPostgresAuditLog(dataSource);
+            // Every SIP front end of the site rings the phones registered at any of them.
+            services.AddPostgresPhoneRegistrationStore(dataSource);
             // Every web node of the site signs cookies and tokens with the same keys.
             services.AddPostgresDataProtectionKeys(dataSource);
             return;
@@ -114,6 +117,7 @@ internal static class NodeClusterExtensions
         services.AddInMemoryInteractionFactStore();
         services.AddInMemoryContactDirectory();
         services.AddInMemoryAuditLog();
+        services.AddInMemoryPhoneRegistrationStore();
         // The demo's queues, agent profiles, pause codes, IVR trees… from samples/.
         services.AddHostedService<DemoConfigurationHostedService>();
     }

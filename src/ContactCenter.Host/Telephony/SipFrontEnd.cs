@@ -10,6 +10,7 @@ using ContactCenter.Sip.Authentication;
 using ContactCenter.Sip.Registration;
 using ContactCenter.Sip.Transport;
 using ContactCenter.Storage.Documents;
+using ContactCenter.Storage.Registrations;
 
 namespace ContactCenter.Host.Telephony;
 
@@ -23,6 +24,7 @@ internal sealed partial class SipFrontEnd(
     AdvertisedAddress advertised,
     IGrainFactory grains,
     IDocumentStore store,
+    IPhoneRegistrationStore registrations,
     SipFrontEndMetrics metrics,
     SipMetrics sipMetrics,
     TimeProvider time,
@@ -68,7 +70,8 @@ internal sealed partial class SipFrontEnd(
                 RecordingDirectory = options.RecordingDirectory,
             },
             time, loggerFactory);
-        var bindings = Bindings = new AgentBindingStore();
+        // Shared by every front end of a PostgreSQL site: a phone registered here can be rung from any of them.
+        var bindings = Bindings = new AgentBindingStore(registrations, loggerFactory.CreateLogger<AgentBindingStore>());
         var authenticator = new SipDigestAuthenticator(
             new AgentCredentialStore(store, realm), time, loggerFactory.CreateLogger<SipDigestAuthenticator>(),
             new SipAuthenticationOptions { Realm = realm, Algorithms = options.DigestAlgorithms ?? [SipDigestAlgorithm.Md5] });
@@ -88,6 +91,7 @@ internal sealed partial class SipFrontEnd(
         await AnnounceAsync();
         _announcer = time.CreateTimer(_ => _ = AnnounceAsync(), null, AnnouncePeriod, AnnouncePeriod);
         LogStarted(logger, node.Bind, node.SipPort, rtp.ToString(), realm);
+        LogRegistrationStore(logger, registrations.GetType().Name);
     }
 
     /// <summary>Tells the cluster that calls starting there (agents dialling out) may use this front end; a failure is
@@ -155,6 +159,9 @@ internal sealed partial class SipFrontEnd(
 
     [LoggerMessage(150, LogLevel.Information, "Telephony: SIP front end up on {Bind}:{SipPort} (UDP and TCP), RTP {RtpPorts}, realm {Realm}")]
     private static partial void LogStarted(ILogger logger, string bind, int sipPort, string rtpPorts, string realm);
+
+    [LoggerMessage(270, LogLevel.Information, "Telephony: agents' phone registrations kept in {Store}")]
+    private static partial void LogRegistrationStore(ILogger logger, string store);
 
     [LoggerMessage(151, LogLevel.Information, "Telephony: SIP front end stopping; {Calls} calls hung up")]
     private static partial void LogStopping(ILogger logger, int calls);

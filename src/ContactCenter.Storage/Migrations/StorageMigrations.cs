@@ -6,7 +6,8 @@ namespace ContactCenter.Storage.Migrations;
 public static class StorageMigrations
 {
     /// <summary>Applies the storage module's scripts (module <see cref="StorageModule.Name"/>): contacts, configuration
-    /// documents and, later, projections. Run it at start-up beside <c>MigrateActorsAsync</c>; concurrent starts are safe.</summary>
+    /// documents, projections, the audit log and agents' phone registrations. Run it at start-up beside
+    /// <c>MigrateActorsAsync</c>; concurrent starts are safe.</summary>
     public static Task<int> MigrateStorageAsync(this MigrationRunner runner, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runner);

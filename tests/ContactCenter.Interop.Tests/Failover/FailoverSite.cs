@@ -80,13 +80,15 @@ internal sealed class FailoverSite : IAsyncDisposable
 
     /// <summary>An agent of <paramref name="queueId"/> with a SIP account, its phone registered at
     /// <paramref name="frontEnd"/>; not logged in.</summary>
-    public async Task AddAgentAsync(string agentId, string queueId, MediaPeer phone, FrontEndProcess frontEnd, CancellationToken cancellationToken)
+    public async Task AddAgentAsync(string agentId, string queueId, MediaPeer phone, FrontEndProcess frontEnd, CancellationToken cancellationToken,
+        LineMode lineMode = LineMode.RingPerCall)
     {
         await Documents.CreateAsync(new AgentProfile
         {
             Id = agentId,
             Name = agentId,
             Queues = [new QueueMembership(queueId)],
+            LineMode = lineMode,
             SipUsername = agentId,
             SipPasswordMd5Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Md5, agentId, Realm, PhonePassword),
             SipPasswordSha256Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Sha256, agentId, Realm, PhonePassword),
