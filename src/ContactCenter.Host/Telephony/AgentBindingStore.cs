@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Registration;
+using ContactCenter.Sip.Transactions;
 
 namespace ContactCenter.Host.Telephony;
 
@@ -48,5 +49,27 @@ internal sealed class AgentBindingStore : ISipBindingStore
             }
         }
         return latest;
+    }
+
+    /// <summary>Whether a live binding of <paramref name="user"/> was registered from <paramref name="source"/> (the
+    /// phone's own flow: requests from there are the phone's).</summary>
+    public async ValueTask<bool> IsRegisteredFromAsync(string user, SipEndPoint source, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (!_recordsByUser.TryGetValue(user, out var records))
+        {
+            return false;
+        }
+        foreach (var record in records.Keys)
+        {
+            foreach (var binding in (await _bindings.GetAsync(record, now, cancellationToken)).Bindings)
+            {
+                if (binding.Source is { } registered && registered.Port == source.Port
+                    && string.Equals(registered.Host.Trim('[', ']'), source.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

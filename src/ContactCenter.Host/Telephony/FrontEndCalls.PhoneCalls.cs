@@ -12,7 +12,8 @@ using ContactCenter.Storage.Documents;
 namespace ContactCenter.Host.Telephony;
 
 /// <summary>Calls an agent places from the phone (issue 7). An INVITE is an agent's phone's when it carries digest
-/// credentials, or when its From user is an agent profile's SIP user name and it does not come from a trunk; it is
+/// credentials, or when its From user is an agent profile's SIP user name and it comes from no trunk's address or from
+/// where that phone registered; it is
 /// authenticated like the phone's REGISTER (RFC 3261 §22.2: 401 with WWW-Authenticate, the registrar's nonces; wrong
 /// credentials 403). The dialled user part resolves as a transfer from the phone does: a configured inbound number is
 /// an ordinary inbound call (a test call to the IVR), another agent or a queue an inbound call routed there; anything
@@ -31,9 +32,18 @@ internal sealed partial class FrontEndCalls
     {
         var invite = call.Invite;
         var authorized = invite.Headers.GetValues(SipHeaderNames.Authorization).Count > 0;
-        if (!authorized && (trunk is not null || invite.From?.Uri.User is not { } fromUser || await FindPhoneProfileAsync(fromUser) is null))
+        if (!authorized)
         {
-            return false;
+            if (invite.From?.Uri.User is not { } fromUser || await FindPhoneProfileAsync(fromUser) is null)
+            {
+                return false;
+            }
+            // A trunk's caller whose number happens to be an agent's user name is not challenged: from a trunk's address
+            // (the demo's loopback, a PBX's LAN) only the flow the phone registered from is the phone.
+            if (trunk is not null && !await _bindings.IsRegisteredFromAsync(fromUser, call.Peer, _time.GetUtcNow()))
+            {
+                return false;
+            }
         }
         var result = await _authenticator.AuthenticateAsync(invite, call.Peer);
         switch (result.Outcome)
