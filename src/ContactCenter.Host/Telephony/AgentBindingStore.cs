@@ -62,6 +62,12 @@ internal sealed partial class AgentBindingStore(IPhoneRegistrationStore store, I
         return new SipBinding(binding.AddressOfRecord, contact, binding.CallId, binding.CSeq, binding.ExpiresAt, source);
     }
 
+    /// <summary>Whether the live binding of <paramref name="user"/> registered last came from <paramref name="source"/>
+    /// (the phone's own flow: requests from there are the phone's).</summary>
+    public async ValueTask<bool> IsRegisteredFromAsync(string user, SipEndPoint source, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await FindLatestAsync(user, now, cancellationToken) is { Source: { } registered } && registered.Port == source.Port
+        && string.Equals(registered.Host.Trim('[', ']'), source.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase);
+
     [LoggerMessage(271, LogLevel.Warning, "Telephony: a stored binding of {AddressOfRecord} is ignored: its {Field} {Value} does not parse")]
     private static partial void LogUnreadableBinding(ILogger logger, string addressOfRecord, string field, string value);
 }

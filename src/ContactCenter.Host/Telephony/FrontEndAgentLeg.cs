@@ -20,6 +20,18 @@ internal sealed class FrontEndAgentLeg(string agentId)
     /// <summary>Our offer in the INVITE (to read the answer against).</summary>
     public SdpSession? Offer { get; set; }
 
+    /// <summary>The phone's own INVITE when the agent placed the call from the phone (no <see cref="Sip"/> of ours then):
+    /// it gets 180 while the far end rings, 200 with <see cref="PlacedAnswer"/> when the call connects, and
+    /// <see cref="PlacedRejectStatus"/> when it ends before. Null for a leg the front end rang.</summary>
+    public SipIncomingCall? Placed { get; init; }
+
+    /// <summary>Our SDP answer to the phone's offer, sent in the 200 to <see cref="Placed"/>.</summary>
+    public byte[] PlacedAnswer { get; init; } = [];
+
+    /// <summary>The status <see cref="Placed"/> is refused with if the call ends before it connects (the far end's
+    /// failure, when there was one).</summary>
+    public int PlacedRejectStatus { get; set; } = 480;
+
     /// <summary>The phone answered and the media flows.</summary>
     public bool Answered { get; set; }
 

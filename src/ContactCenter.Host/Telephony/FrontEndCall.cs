@@ -24,6 +24,10 @@ internal sealed class FrontEndCall(string callId, SipCall? caller, MediaLeg call
     /// <summary>The front end placed the customer's leg (an agent dialled out): there is no INVITE to answer.</summary>
     public bool Outbound { get; } = caller is null;
 
+    /// <summary>The agent who placed the call from the phone (its INVITE is the agent's leg, see
+    /// <see cref="FrontEndAgentLeg.Placed"/>); null for every other call.</summary>
+    public string? PlacingAgentId { get; init; }
+
     public MediaLeg CallerMedia { get; } = callerMedia;
 
     /// <summary>Our SDP answer, sent in the 200 OK when the grain answers; empty for an outbound call.</summary>

@@ -14,6 +14,10 @@ internal sealed partial class FrontEndCalls
     public Task RingAgentAsync(string callId, AgentLegRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (RingPlacingAgent(callId, request.AgentId))
+        {
+            return Task.CompletedTask;
+        }
         // A call this front end does not hold starts here: an agent dials out (the grain rings the agent first).
         var call = _calls.TryGetValue(callId, out var held) ? held : StartOutbound(callId);
         var agent = new FrontEndAgentLeg(request.AgentId);

@@ -32,8 +32,6 @@ internal sealed partial class FrontEndCalls
 
     private async Task ReceiveInviteAsync(SipIncomingCall call, ICallMedia reference)
     {
-        MediaLeg? media = null;
-        FrontEndCall? frontEndCall = null;
         try
         {
             var invite = call.Invite;
@@ -50,6 +48,11 @@ internal sealed partial class FrontEndCalls
                 trunks.Add(trunk);
             }
             var trusted = TrunkTrust.FindTrunk(trunks, source);
+            // An agent's phone placing a call authenticates as the agent, wherever it is.
+            if (await TryReceivePhoneInviteAsync(call, reference, trusted))
+            {
+                return;
+            }
             if (trusted is null && !(_trustLoopback && IPAddress.IsLoopback(source)))
             {
                 Refuse(call, 403, "forbidden", $"source {source} is in no inbound trunk's allowed sources");
@@ -66,24 +69,46 @@ internal sealed partial class FrontEndCalls
                 Refuse(call, 403, "forbidden", $"number {number.Id} does not take calls from trunk {trusted.Id}");
                 return;
             }
-            // RFC 3264: the offer is in the INVITE; an INVITE without one (offer in our 2xx) is not served yet.
-            if (invite.Body.IsEmpty || !SdpParser.TryParse(invite.Body.Span, out var offer, out _))
-            {
-                Refuse(call, 488, "not_acceptable", "the INVITE carries no SDP offer that parses");
-                return;
-            }
-            var probe = SdpOfferAnswer.CreateAnswer(offer, FrontEndSdp.LocalAudio("127.0.0.1", 0));
-            if (probe.Audio is not { } negotiated || FrontEndSdp.LawOf(negotiated.Codec) is not { } law)
-            {
-                Refuse(call, 488, "not_acceptable", "no common codec (PCMU, PCMA)");
-                return;
-            }
+            var attributes = trusted is null
+                ? ImmutableDictionary<string, string>.Empty
+                : ImmutableDictionary<string, string>.Empty.Add(TrunkAttribute, trusted.Id);
+            await ArriveAsync(call, ArrivalAt(number, from, reference, attributes), trusted?.Id);
+        }
+        catch (Exception exception)
+        {
+            _metrics.InboundCalls.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+            LogArrivalFailed(_logger, call.CallId, exception);
+            call.Reject(500);
+        }
+    }
+
+    /// <summary>The arrival of a call from <paramref name="from"/> at a configured number: its IVR tree or queue.</summary>
+    private static CallArrival ArrivalAt(InboundNumber number, string from, ICallMedia reference, ImmutableDictionary<string, string> attributes) => new()
+    {
+        From = from,
+        To = number.Id,
+        Media = reference,
+        Target = number.Target == InboundNumberTargetKind.Queue ? new RoutingTarget(RoutingTargetKind.Queue, number.TargetId) : null,
+        IvrTreeId = number.Target == InboundNumberTargetKind.IvrTree ? number.TargetId : null,
+        CallerBoost = number.Priority,
+        Attributes = attributes,
+    };
+
+    /// <summary>The INVITE is let in: its media leg and the call are made, it rings, and the call grain hears of the
+    /// arrival (and answers it when it takes it).</summary>
+    private async Task ArriveAsync(SipIncomingCall call, CallArrival arrival, string? trunkId)
+    {
+        MediaLeg? media = null;
+        FrontEndCall? frontEndCall = null;
+        try
+        {
             var callId = Guid.NewGuid().ToString("N");
-            media = _engine.CreateLeg(callId + "-caller", law, FrontEndSdp.TelephoneEvent(negotiated));
-            // Answered again with the leg's port, keeping the codec chosen: the offerer's first that we take.
-            var answer = SdpOfferAnswer.CreateAnswer(offer, LocalAudio(media, [FrontEndSdp.CodecOf(law)]));
-            FrontEndSdp.Apply(media, answer.Audio!);
-            frontEndCall = new FrontEndCall(callId, call, media, answer.Answer.ToBytes());
+            media = AnswerOffer(call, callId + "-caller", out var answer);
+            if (media is null)
+            {
+                return;
+            }
+            frontEndCall = new FrontEndCall(callId, call, media, answer);
             media.Inactive += _ => CallerMediaInactive(frontEndCall);
             // A caller who cancels arrives all the same (the grain's answer is refused), and the hang-up reported after
             // the arrival makes it an abandon before the IVR: reports wait for the arrival, so none overtakes it.
@@ -100,23 +125,11 @@ internal sealed partial class FrontEndCalls
                 Report(frontEndCall, new CallerHungUp(callId));
             }
             call.Ring();
-            LogArriving(_logger, callId, call.CallId, from, number.Id, trusted?.Id);
-            var attributes = trusted is null
-                ? ImmutableDictionary<string, string>.Empty
-                : ImmutableDictionary<string, string>.Empty.Add(TrunkAttribute, trusted.Id);
+            LogArriving(_logger, callId, call.CallId, arrival.From, arrival.To, trunkId);
             CallCommandResult result;
             try
             {
-                result = await _grains.GetGrain<ICallGrain>(callId).ArriveAsync(new CallArrival
-                {
-                    From = from,
-                    To = number.Id,
-                    Media = reference,
-                    Target = number.Target == InboundNumberTargetKind.Queue ? new RoutingTarget(RoutingTargetKind.Queue, number.TargetId) : null,
-                    IvrTreeId = number.Target == InboundNumberTargetKind.IvrTree ? number.TargetId : null,
-                    CallerBoost = number.Priority,
-                    Attributes = attributes,
-                });
+                result = await _grains.GetGrain<ICallGrain>(callId).ArriveAsync(arrival);
             }
             finally
             {
@@ -148,6 +161,32 @@ internal sealed partial class FrontEndCalls
                 }
             }
         }
+    }
+
+    /// <summary>A media leg for the SDP offer in the INVITE and our answer to it (RFC 3264), in the offerer's first law
+    /// that we take; null, the INVITE refused with 488, when there is no offer (an offer in our 2xx is not served yet)
+    /// or no common codec.</summary>
+    private MediaLeg? AnswerOffer(SipIncomingCall call, string legId, out byte[] answer)
+    {
+        answer = [];
+        var invite = call.Invite;
+        if (invite.Body.IsEmpty || !SdpParser.TryParse(invite.Body.Span, out var offer, out _))
+        {
+            Refuse(call, 488, "not_acceptable", "the INVITE carries no SDP offer that parses");
+            return null;
+        }
+        var probe = SdpOfferAnswer.CreateAnswer(offer, FrontEndSdp.LocalAudio("127.0.0.1", 0));
+        if (probe.Audio is not { } negotiated || FrontEndSdp.LawOf(negotiated.Codec) is not { } law)
+        {
+            Refuse(call, 488, "not_acceptable", "no common codec (PCMU, PCMA)");
+            return null;
+        }
+        var media = _engine.CreateLeg(legId, law, FrontEndSdp.TelephoneEvent(negotiated));
+        // Answered again with the leg's port, keeping the codec chosen: the offerer's first that we take.
+        var result = SdpOfferAnswer.CreateAnswer(offer, LocalAudio(media, [FrontEndSdp.CodecOf(law)]));
+        FrontEndSdp.Apply(media, result.Audio!);
+        answer = result.Answer.ToBytes();
+        return media;
     }
 
     private void Refuse(SipIncomingCall call, int status, string outcome, string reason)

@@ -82,6 +82,7 @@ internal sealed partial class FrontEndCalls
     {
         if (TryGetCall(callId, nameof(BridgeAsync), out var call))
         {
+            AnswerPlacingPhone(call, agentId);
             lock (call.Sync)
             {
                 PhoneTransferFailedLocked(call, agentId);

@@ -25,6 +25,7 @@ internal sealed partial class FrontEndCalls
             return Task.CompletedTask;
         }
         var leg = new FrontEndAgentLeg(ExternalLegId) { Media = call.CallerMedia };
+        RingPlacingPhone(call);
         _ = DialExternalAsync(call, leg, request);
         return Task.CompletedTask;
     }
@@ -123,6 +124,7 @@ internal sealed partial class FrontEndCalls
     {
         _metrics.OutboundCalls.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
         LogExternalFailed(_logger, call.CallId, status, reason);
+        PlacedDialFailed(call, status);
         Report(call, new ExternalLegFailed(call.CallId, status, reason));
     }
 

@@ -3,6 +3,7 @@ using ContactCenter.Actors;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Media.Sessions;
+using ContactCenter.Sip.Authentication;
 using ContactCenter.Sip.Sdp;
 using ContactCenter.Sip.UserAgents;
 using ContactCenter.Storage.Documents;
@@ -22,6 +23,7 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
     private readonly IDocumentStore _store;
     private readonly MediaEngine _engine;
     private readonly AgentBindingStore _bindings;
+    private readonly SipDigestAuthenticator _authenticator;
     private readonly FrontEndPrompts _prompts;
     private readonly SipFrontEndOptions _options;
     private readonly string _mediaAddress;
@@ -35,11 +37,14 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
 
     /// <summary>Creates the core; <paramref name="mediaAddress"/> is the connection address of its SDP (never a
     /// wildcard), <paramref name="trustLoopback"/> says whether INVITEs from loopback are trusted without a trunk (the
-    /// in-memory demo).</summary>
+    /// in-memory demo); <paramref name="authenticator"/> is the registrar's, which agents' phones placing calls answer
+    /// too.</summary>
     public FrontEndCalls(
-        IGrainFactory grains, IDocumentStore store, MediaEngine engine, AgentBindingStore bindings, SipFrontEndOptions options,
-        string mediaAddress, bool trustLoopback, TimeProvider time, SipFrontEndMetrics metrics, ILogger<FrontEndCalls> logger)
+        IGrainFactory grains, IDocumentStore store, MediaEngine engine, AgentBindingStore bindings, SipDigestAuthenticator authenticator,
+        SipFrontEndOptions options, string mediaAddress, bool trustLoopback, TimeProvider time, SipFrontEndMetrics metrics,
+        ILogger<FrontEndCalls> logger)
     {
+        _authenticator = authenticator;
         _mediaAddress = mediaAddress;
         _grains = grains;
         _store = store;
@@ -100,7 +105,10 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         }
         else if (entry.AgentId is { } agentId)
         {
-            AgentLegEnded(entry.Call, agentId, call, reason);
+            if (!PlacedLegEnded(entry.Call, agentId, call, reason))
+            {
+                AgentLegEnded(entry.Call, agentId, call, reason);
+            }
         }
         else if (reason is not (SipCallEndReason.LocalHangUp or SipCallEndReason.Rejected))
         {
@@ -174,6 +182,10 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         {
             ReleaseLine(line, agent);
             return;
+        }
+        if (agent.Placed is { } placed)
+        {
+            EndPlacedLeg(agent, placed);
         }
         if (agent.Sip is { } sip)
         {

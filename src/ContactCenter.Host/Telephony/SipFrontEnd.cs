@@ -81,7 +81,7 @@ internal sealed partial class SipFrontEnd(
             LogAdvertisedAddressChosen(logger, node.Bind, advertised.Address.ToString(), chosenFrom);
         }
         var advertisedHost = advertised.Address.ToString();
-        _calls = new FrontEndCalls(grains, store, _engine, bindings, options, advertisedHost, trustLoopback: node.ConnectionString is null, time,
+        _calls = new FrontEndCalls(grains, store, _engine, bindings, authenticator, options, advertisedHost, trustLoopback: node.ConnectionString is null, time,
             metrics, loggerFactory.CreateLogger<FrontEndCalls>());
         _stack = SipStack.Start(
             new SipTransportOptions { BindAddress = node.Bind, AdvertisedAddress = advertisedHost, UdpPort = node.SipPort, TcpPort = node.SipPort },

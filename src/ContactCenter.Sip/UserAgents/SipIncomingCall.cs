@@ -1,3 +1,4 @@
+using ContactCenter.Sip.Authentication;
 using ContactCenter.Sip.Dialogs;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
@@ -87,6 +88,32 @@ public sealed class SipIncomingCall : SipCall
             }
             _answered = true;
             _transaction.SendResponse(Build(statusCode, reasonPhrase, default, null));
+        }
+        End(SipCallEndReason.Rejected);
+        return true;
+    }
+
+    /// <summary>Answers 401 with <paramref name="authenticator"/>'s digest challenge (RFC 3261 §22.2: a UAS challenges
+    /// with WWW-Authenticate; 407 is a proxy's); the call ends, and the caller's retry with credentials is a new
+    /// INVITE (same Call-ID, CSeq + 1). <paramref name="stale"/> says the credentials were right but the nonce expired.
+    /// False when already answered or cancelled.</summary>
+    public bool Challenge(SipDigestAuthenticator authenticator, bool stale = false)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        var challenges = authenticator.CreateChallenge(Invite, stale).Headers.GetValues(SipHeaderNames.WwwAuthenticate);
+        lock (Sync)
+        {
+            if (_answered)
+            {
+                return false;
+            }
+            _answered = true;
+            var response = Build(401, null, default, null);
+            foreach (var challenge in challenges)
+            {
+                response.Headers.Add(SipHeaderNames.WwwAuthenticate, challenge);
+            }
+            _transaction.SendResponse(response);
         }
         End(SipCallEndReason.Rejected);
         return true;

@@ -43,7 +43,13 @@ internal sealed class BaresipInstance : IAsyncDisposable
     /// <summary>Starts baresip with one account line whose calls send a <paramref name="toneFrequency"/> Hz tone
     /// (<see cref="WavFile.Amplitude"/>) and, with <paramref name="record"/>, are recorded by <c>sndfile</c> into
     /// <see cref="RecordingFolder"/>.</summary>
-    public static async Task<BaresipInstance> StartAsync(string account, TestCertificate? tls, double toneFrequency, bool record, CancellationToken cancellationToken)
+    public static Task<BaresipInstance> StartAsync(string account, TestCertificate? tls, double toneFrequency, bool record, CancellationToken cancellationToken) =>
+        StartAsync(account, tls, toneFrequency, record, rtpPorts: null, cancellationToken);
+
+    /// <summary>Starts baresip as <see cref="StartAsync(string, TestCertificate?, double, bool, CancellationToken)"/>
+    /// does, its RTP on <paramref name="rtpPorts"/> (<c>first-last</c>; baresip's default range when null).</summary>
+    public static async Task<BaresipInstance> StartAsync(string account, TestCertificate? tls, double toneFrequency, bool record, string? rtpPorts,
+        CancellationToken cancellationToken)
     {
         var baresip = PeerTools.Baresip();
         var folder = Directory.CreateTempSubdirectory("cc-interop-baresip-").FullName;
@@ -71,6 +77,10 @@ internal sealed class BaresipInstance : IAsyncDisposable
             "module_app ctrl_tcp.so",
             $"ctrl_tcp_listen 127.0.0.1:{controlPort}",
         };
+        if (rtpPorts is not null)
+        {
+            config.Add($"rtp_ports {rtpPorts}");
+        }
         if (recordingFolder is not null)
         {
             config.Add("module sndfile.so");

@@ -33,12 +33,12 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
     private readonly ConcurrentDictionary<string, MediaLeg> _legs = new(StringComparer.Ordinal);
     private int _invites;
 
-    private MediaPeer(int first, double toneFrequency)
+    private MediaPeer(int first, double toneFrequency, int rtpPorts)
     {
         ToneFrequency = toneFrequency;
         _tone = ToneAnalysis.Tone(toneFrequency, ToneAnalysis.SampleRate, ToneAmplitude);
         _loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(Log));
-        _media = new MediaEngine(new MediaEngineOptions { Transport = new RtpTransportOptions { PortRangeStart = first, PortRangeEnd = first + 199 } }, TimeProvider.System);
+        _media = new MediaEngine(new MediaEngineOptions { Transport = new RtpTransportOptions { PortRangeStart = first, PortRangeEnd = first + rtpPorts - 1 } }, TimeProvider.System);
         Stack = SipStack.Start(new SipTransportOptions { UdpPort = 0, TcpPort = null }, this, TimeProvider.System, _loggerFactory, _metrics,
             new SipUserAgentOptions { UserName = "peer" });
     }
@@ -64,9 +64,10 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
     /// <summary>Established calls, by Call-ID.</summary>
     public ConcurrentDictionary<string, SipCall> Calls { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Starts a peer with RTP ports from <paramref name="rtpFirst"/> (200 of them) whose legs play a
-    /// <paramref name="toneFrequency"/> Hz tone (a multiple of 50 Hz keeps tones apart in <see cref="ToneAnalysis"/>).</summary>
-    public static MediaPeer Start(int rtpFirst, double toneFrequency = 440) => new(rtpFirst, toneFrequency);
+    /// <summary>Starts a peer with RTP ports from <paramref name="rtpFirst"/> (<paramref name="rtpPorts"/> of them) whose
+    /// legs play a <paramref name="toneFrequency"/> Hz tone (a multiple of 50 Hz keeps tones apart in
+    /// <see cref="ToneAnalysis"/>).</summary>
+    public static MediaPeer Start(int rtpFirst, double toneFrequency = 440, int rtpPorts = 200) => new(rtpFirst, toneFrequency, rtpPorts);
 
     /// <summary>Records what the leg of a call receives, decoded, until <paramref name="duration"/> of audio arrived
     /// (packets in arrival order, through the media engine's own single-leg recorder), and returns the samples.</summary>
@@ -119,6 +120,48 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
         var offer = SdpOfferAnswer.CreateOffer(Audio(leg));
         var call = Stack.UserAgent.Invite(SipUri.Parse($"sip:{number}@{frontEnd.Host}:{frontEnd.Port}"), frontEnd, offer.ToBytes());
         _legs[call.CallId] = leg;
+        PlayWhenAnswered(call, offer, leg);
+        return call;
+    }
+
+    /// <summary>Calls <paramref name="number"/> at the front end as an agent's phone registered as <paramref name="user"/>
+    /// does: From the user, and the front end's digest challenge answered with <paramref name="password"/> (not answered
+    /// when null). Completes with the INVITE the front end did not challenge: the retry with credentials, or the first
+    /// one when it was not challenged or there is no password.</summary>
+    public async Task<SipOutgoingCall> CallAsPhoneAsync(SipEndPoint frontEnd, string number, string user, string? password)
+    {
+        var leg = _media.CreateLeg(Guid.NewGuid().ToString("N"), G711Codec.MuLaw);
+        var offer = SdpOfferAnswer.CreateOffer(Audio(leg));
+        var invite = Stack.UserAgent.CreateRequest(SipMethods.Invite, SipUri.Parse($"sip:{number}@{frontEnd.Host}:{frontEnd.Port}"));
+        invite.Headers.Set(SipHeaderNames.From, new NameAddress(SipUri.Parse($"sip:{user}@{frontEnd.Host}:{frontEnd.Port}")).WithTag(invite.From!.Tag!).ToString());
+        invite.Headers.Add(SipHeaderNames.ContentType, "application/sdp");
+        invite.Body = offer.ToBytes();
+        var call = Stack.UserAgent.SendInvite(invite, frontEnd);
+        _legs[call.CallId] = leg;
+        var response = await call.Answered;
+        if (response.StatusCode != 401 || password is null)
+        {
+            return call;
+        }
+        // RFC 3261 §22.2: the same Call-ID and From tag, CSeq + 1, with the answer to the challenge.
+        var retry = SipRequestFactory.CreateRetry(invite);
+        if (!new SipDigestClient(user, password).TryAuthorize(retry, response))
+        {
+            return call;
+        }
+        var authorized = Stack.UserAgent.SendInvite(retry, frontEnd);
+        PlayWhenAnswered(authorized, offer, leg);
+        return authorized;
+    }
+
+    /// <summary>What INVITEs to the peer are answered with: 200 (the default) answers, 180 only rings (until cancelled),
+    /// 300–699 refuses after ringing (a busy carrier: 486).</summary>
+    public int AnswerWith { get; set; } = 200;
+
+    /// <summary>Calls the far end cancelled before the peer answered.</summary>
+    public ConcurrentQueue<string> CancelledByPeer { get; } = new();
+
+    private void PlayWhenAnswered(SipOutgoingCall call, SdpSession offer, MediaLeg leg) =>
         _ = call.Answered.ContinueWith(t =>
         {
             if (t.Result.IsSuccess && SdpParser.TryParse(t.Result.Body.Span, out var answer, out _)
@@ -128,14 +171,22 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
                 _ = leg.Play(_tone, loop: true);
             }
         }, TaskScheduler.Default);
-        return call;
-    }
 
     public void OnIncomingCall(SipIncomingCall call)
     {
         Interlocked.Increment(ref _invites);
         InvitesReceived.Enqueue(call.Invite);
         call.Ring();
+        var answerWith = AnswerWith;
+        if (answerWith is > 100 and < 200)
+        {
+            return;
+        }
+        if (answerWith >= 300)
+        {
+            call.Reject(answerWith);
+            return;
+        }
         if (!SdpParser.TryParse(call.Invite.Body.Span, out var offer, out _))
         {
             call.Reject(488);
@@ -161,6 +212,10 @@ internal sealed class MediaPeer : ISipCallHandler, IAsyncDisposable
         if (reason == SipCallEndReason.RemoteHangUp)
         {
             HungUpByPeer.Enqueue(call.CallId);
+        }
+        else if (reason == SipCallEndReason.Cancelled)
+        {
+            CancelledByPeer.Enqueue(call.CallId);
         }
     }
 
