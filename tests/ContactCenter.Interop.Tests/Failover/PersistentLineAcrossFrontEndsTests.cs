@@ -45,13 +45,10 @@ public sealed class PersistentLineAcrossFrontEndsTests
             SipUsername = AgentId,
             SipPasswordMd5Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Md5, AgentId, FailoverSite.Realm, FailoverSite.PhonePassword),
         }, Cancel);
-        // Registered with both: whichever front end the agent grain asks calls the phone.
-        foreach (var frontEnd in frontEnds)
-        {
-            var registered = await Conditions.WithinAsync(phone.RegisterAsync(frontEnd.Sip, AgentId, FailoverSite.PhonePassword), Wait,
-                $"the phone registers at {frontEnd.Sip}", Diagnostics, Cancel);
-            Assert.Equal(200, registered.StatusCode);
-        }
+        // Registered with one: the site shares registrations, so whichever front end the agent grain asks calls the phone.
+        var registered = await Conditions.WithinAsync(phone.RegisterAsync(frontEnds[0].Sip, AgentId, FailoverSite.PhonePassword), Wait,
+            "the phone registers", Diagnostics, Cancel);
+        Assert.Equal(200, registered.StatusCode);
         var agent = site.Client.GetGrain<IAgentGrain>(AgentId);
 
         Assert.True((await agent.LogInAsync()).Succeeded);
