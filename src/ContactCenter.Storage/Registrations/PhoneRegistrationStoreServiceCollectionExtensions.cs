@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -25,8 +26,9 @@ public static class PhoneRegistrationStoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(dataSource);
         services.TryAddSingleton(dataSource);
-        services.TryAddSingleton<IPhoneRegistrationStore>(provider =>
-            new PostgresPhoneRegistrationStore(dataSource, provider.GetService<ILogger<PostgresPhoneRegistrationStore>>()));
+        services.TryAddSingleton(provider => new PhoneRegistrationMetrics(provider.GetService<IMeterFactory>()));
+        services.TryAddSingleton<IPhoneRegistrationStore>(provider => new PostgresPhoneRegistrationStore(
+            dataSource, provider.GetService<ILogger<PostgresPhoneRegistrationStore>>(), provider.GetRequiredService<PhoneRegistrationMetrics>()));
         return services;
     }
 }

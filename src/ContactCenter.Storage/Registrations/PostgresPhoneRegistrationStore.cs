@@ -11,8 +11,8 @@ namespace ContactCenter.Storage.Registrations;
 /// compare-and-swap: <c>UPDATE … WHERE version = $n</c> (or <c>DELETE</c> when no binding is left), and for version 0
 /// <c>INSERT … ON CONFLICT DO NOTHING</c> on the address-of-record; zero rows is a lost race. New versions come from a
 /// sequence.</summary>
-public sealed partial class PostgresPhoneRegistrationStore(NpgsqlDataSource dataSource, ILogger<PostgresPhoneRegistrationStore>? logger = null)
-    : IPhoneRegistrationStore
+public sealed partial class PostgresPhoneRegistrationStore(NpgsqlDataSource dataSource, ILogger<PostgresPhoneRegistrationStore>? logger = null,
+    PhoneRegistrationMetrics? metrics = null) : IPhoneRegistrationStore
 {
     /// <summary>How many records one purge rewrites at most; the next sweep takes the rest.</summary>
     public const int PurgeBatch = 500;
@@ -101,6 +101,7 @@ public sealed partial class PostgresPhoneRegistrationStore(NpgsqlDataSource data
         }
         if (removed > 0)
         {
+            metrics?.Purged(removed);
             LogPurged(_logger, removed, due.Count);
         }
         return removed;
@@ -129,6 +130,7 @@ public sealed partial class PostgresPhoneRegistrationStore(NpgsqlDataSource data
 
     private bool Written(string addressOfRecord, long expectedVersion, bool written)
     {
+        metrics?.Write(written);
         if (!written)
         {
             LogConflict(_logger, addressOfRecord, expectedVersion);

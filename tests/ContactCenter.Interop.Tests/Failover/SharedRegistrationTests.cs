@@ -78,7 +78,8 @@ public sealed class SharedRegistrationTests
         await stopped.Process.WaitForExitAsync(Wait, Cancel);
         var agent = site.Client.GetGrain<IAgentGrain>("shared-line-agent");
 
-        Assert.True((await agent.LogInAsync()).Succeeded);
+        var loggedIn = await agent.LogInAsync();
+        Assert.True(loggedIn.Succeeded, $"log-in refused: {loggedIn}");
         await Conditions.WaitAsync(() => phone.Invites == 1 && phone.Calls.Count == 1, Wait, "the surviving front end calls the phone for the line",
             Diagnostics, Cancel);
         Assert.Equal(survivor.Sip.Port, Assert.Single(phone.InvitesReceived).TopVia?.Port);
@@ -88,9 +89,11 @@ public sealed class SharedRegistrationTests
         var call = caller.Call(survivor.Sip, "7106");
         Assert.Equal(200, (await Conditions.WithinAsync(call.Answered, Wait, "the surviving front end answers the caller", Diagnostics, Cancel)).StatusCode);
         string? callId = null;
-        await Eventually.TrueAsync(async () => (callId = (await agent.GetStatusAsync()).Work.SingleOrDefault()?.WorkId) is not null, Wait,
-            "the call offered to the agent");
-        Assert.True((await site.Client.GetGrain<ICallGrain>(callId!).AnswerAsync("shared-line-agent")).Succeeded);
+        // The agent holds the work from the reservation, a moment before the call rings it: answer once it rings.
+        await Eventually.TrueAsync(async () => (callId = (await agent.GetStatusAsync()).Work.SingleOrDefault()?.WorkId) is not null
+            && (await site.Client.GetGrain<ICallGrain>(callId).GetStatusAsync()).Phase == CallPhase.Ringing, Wait, "the call offered to the agent");
+        var answered = await site.Client.GetGrain<ICallGrain>(callId!).AnswerAsync("shared-line-agent");
+        Assert.True(answered.Succeeded, $"call {callId}: answer refused ({answered.Error}: {answered.Message})");
         await Eventually.TrueAsync(async () => (await site.Client.GetGrain<ICallGrain>(callId!).GetStatusAsync()).Phase == CallPhase.Connected,
             Wait, $"call {callId} connected on the line");
         await ExpectRtpAsync(caller, call.CallId, phone, line, Diagnostics, Cancel);

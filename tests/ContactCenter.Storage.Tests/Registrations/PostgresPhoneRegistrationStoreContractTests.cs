@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using ContactCenter.Storage.Registrations;
 using ContactCenter.Storage.Tests.Contacts;
 using Npgsql;
@@ -37,6 +38,46 @@ public sealed class PostgresPhoneRegistrationStoreContractTests(PostgresStorageF
 
         Assert.Contains("phone_registrations_next_expiry", purge, StringComparison.Ordinal);
         Assert.Contains("phone_registrations_user", lookup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Writes_by_outcome_and_purged_bindings_are_counted()
+    {
+        await CreateAsync();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meters) =>
+        {
+            if (instrument.Meter.Name == PhoneRegistrationMetrics.MeterName)
+            {
+                meters.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var outcome = tags.ToArray().FirstOrDefault(t => t.Key == "outcome").Value;
+            lock (counts)
+            {
+                var key = outcome is null ? instrument.Name : $"{instrument.Name}:{outcome}";
+                counts[key] = counts.GetValueOrDefault(key) + value;
+            }
+        });
+        listener.Start();
+        using var metrics = new PhoneRegistrationMetrics();
+        var store = new PostgresPhoneRegistrationStore(fixture.Require().DataSource, metrics: metrics);
+        var start = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+        PhoneBinding Binding(string id, int seconds) => new("sip:m@x", $"<sip:{id}@192.0.2.1>", id, 1, start.AddSeconds(seconds), null);
+
+        Assert.True(await store.TryReplaceAsync("sip:m@x", "m", 0, [Binding("a", 60), Binding("b", 600)], Cancel));
+        Assert.False(await store.TryReplaceAsync("sip:m@x", "m", 0, [Binding("c", 60)], Cancel));
+        Assert.Equal(1, await store.RemoveExpiredAsync(start.AddSeconds(60), Cancel));
+
+        lock (counts)
+        {
+            Assert.Equal(2, counts.GetValueOrDefault("phone_registrations.writes:written")); // the purge's rewrite included
+            Assert.Equal(1, counts.GetValueOrDefault("phone_registrations.writes:conflict"));
+            Assert.Equal(1, counts.GetValueOrDefault("phone_registrations.purged"));
+        }
     }
 
     private static async Task<string> PlanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string query)
