@@ -147,7 +147,7 @@ internal sealed partial class FrontEndCalls
             CallCommandResult result;
             try
             {
-                result = await grain.DialAsync(new CallDial(agentId, number, CallerNumber: "", reference));
+                result = await grain.DialAsync(new CallDial(agentId, number, CallerNumber: "", reference, ConsultedCallId(agentId, callId)));
             }
             finally
             {
@@ -192,6 +192,11 @@ internal sealed partial class FrontEndCalls
             }
         }
     }
+
+    /// <summary>Another call the agent's phone is talking in on this front end, which a new call from the phone consults
+    /// from (to transfer its customer there, <c>FrontEndCalls.AttendedTransfer.cs</c>); null when none.</summary>
+    private string? ConsultedCallId(string agentId, string callId) =>
+        _calls.Values.FirstOrDefault(c => c.CallId != callId && !c.Ended && FindPhoneLeg(c, agentId, null) is not null)?.CallId;
 
     /// <summary>The grain rings the agent of a call placed from that agent's phone: the phone's INVITE is the leg, up
     /// from the start (the agent is calling), so it is reported answered at once (failed when the phone gave up
