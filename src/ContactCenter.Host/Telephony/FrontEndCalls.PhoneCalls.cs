@@ -34,13 +34,17 @@ internal sealed partial class FrontEndCalls
         var authorized = invite.Headers.GetValues(SipHeaderNames.Authorization).Count > 0;
         if (!authorized)
         {
-            if (invite.From?.Uri.User is not { } fromUser || await FindPhoneProfileAsync(fromUser) is null)
+            if (invite.From?.Uri.User is not { } fromUser)
             {
                 return false;
             }
             // A trunk's caller whose number happens to be an agent's user name is not challenged: from a trunk's address
-            // (the demo's loopback, a PBX's LAN) only the flow the phone registered from is the phone.
-            if (trunk is not null && !await _bindings.IsRegisteredFromAsync(fromUser, call.Peer, _time.GetUtcNow()))
+            // (the demo's loopback, a PBX's LAN) only the flow the phone registered from is the phone (and a trunk's
+            // calls cost no scan of the profiles).
+            var phone = trunk is null
+                ? await FindPhoneProfileAsync(fromUser) is not null
+                : await _bindings.IsRegisteredFromAsync(fromUser, call.Peer, _time.GetUtcNow());
+            if (!phone)
             {
                 return false;
             }
