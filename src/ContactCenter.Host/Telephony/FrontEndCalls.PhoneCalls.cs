@@ -20,7 +20,9 @@ namespace ContactCenter.Host.Telephony;
 /// else that is a number an agent-initiated outbound call, placed by the call grain as from the workspace
 /// (<see cref="ICallGrain.DialAsync"/>), except that the agent's leg is the phone's own INVITE: the front end does not
 /// ring the phone back, gives it 180 while the number is dialled, 200 when the call connects, and the far end's failure
-/// otherwise.</summary>
+/// otherwise. A number dialled while the phone talks in another call here is a consultation of that call
+/// (<see cref="CallDial.ConsultedCallId"/>: no second slot of the agent's), which the phone's attended transfer can hand
+/// the customer to.</summary>
 internal sealed partial class FrontEndCalls
 {
     /// <summary>The call attribute that names the agent whose phone placed the call.</summary>
