@@ -86,7 +86,10 @@ internal sealed partial class CallGrain
         }
         else if (decision.Find<ExternalDialStarted>() is { } dialing)
         {
-            await AgentAsync(before.AgentId!, "answer", agent => agent.AnswerAsync(CallId));
+            if (before.ConsultedCallId is null)
+            {
+                await AgentAsync(before.AgentId!, "answer", agent => agent.AnswerAsync(CallId));
+            }
             await MediaAsync(media => media.DialAsync(CallId, new ExternalLegRequest(dialing.Number, Current.From ?? "", CallRules.DialRingTimeout)));
         }
     }
@@ -115,7 +118,10 @@ internal sealed partial class CallGrain
             }
             return;
         }
-        await AgentAsync(agentId, "release", agent => agent.ReleaseAsync(CallId, reason));
+        if (before.ConsultedCallId is null)
+        {
+            await AgentAsync(agentId, "release", agent => agent.ReleaseAsync(CallId, reason));
+        }
         if (decision.Find<CallEnded>() is { } callEnded)
         {
             await MediaAsync(media => media.HangUpAsync(CallId, callEnded.Reason));
@@ -178,6 +184,9 @@ internal sealed partial class CallGrain
         {
             case CallPhase.Queued or CallPhase.Ringing when before.QueueId is { } queueId && before.Direction == CallDirection.Inbound:
                 await QueueAsync(queueId, "withdraw", queue => queue.WithdrawAsync(CallId, Current.EndReason?.ToString()));
+                break;
+            case CallPhase.Ringing or CallPhase.Arrived or CallPhase.Connected or CallPhase.Dialing when before.ConsultedCallId is not null:
+                // A consultation held no slot of the agent's.
                 break;
             case CallPhase.Ringing or CallPhase.Arrived when before.AgentId is { } agentId:
                 await AgentAsync(agentId, "release", agent => agent.ReleaseAsync(CallId, ReleaseReason.Withdrawn));

@@ -107,14 +107,27 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         {
             return (await CommitAsync("dial", decision)).ToResult();
         }
-        var reservation = await ReserveAsync(dial.AgentId, new ReservationRequest
+        if (dial.ConsultedCallId is { } consulted)
         {
-            WorkId = CallId,
-            RingTimeout = CallRules.DialRingTimeout,
-        });
-        if (!reservation.Granted)
+            // A consultation takes no slot of its own: the agent must be talking on the call it consults from.
+            var from = await GrainFactory.GetGrain<ICallGrain>(consulted).GetStatusAsync();
+            if (from.Phase != CallPhase.Connected || from.AgentId != dial.AgentId)
+            {
+                return new CallCommandResult(false, false, CallCommandError.AgentRefused,
+                    $"agent {dial.AgentId} is not connected on call {consulted} ({from.Phase})");
+            }
+        }
+        else
         {
-            return new CallCommandResult(false, false, CallCommandError.AgentRefused, reservation.Message);
+            var reservation = await ReserveAsync(dial.AgentId, new ReservationRequest
+            {
+                WorkId = CallId,
+                RingTimeout = CallRules.DialRingTimeout,
+            });
+            if (!reservation.Granted)
+            {
+                return new CallCommandResult(false, false, CallCommandError.AgentRefused, reservation.Message);
+            }
         }
         decision = await CommitAsync("dial", decision);
         await RingAgentAsync(dial.AgentId, CallRules.DialRingTimeout);

@@ -67,7 +67,7 @@ public static partial class CallRules
             return CallDecision.Fail(CallCommandError.InvalidRequest, "a dial needs the agent, the number and its front end");
         }
         return CallDecision.Emit(
-            new CallDialed(now, dial.AgentId, dial.Number, dial.CallerNumber, dial.Media),
+            new CallDialed(now, dial.AgentId, dial.Number, dial.CallerNumber, dial.Media, dial.ConsultedCallId),
             new AgentRingStarted(now, dial.AgentId, null, now + DialRingTimeout, TimeSpan.Zero));
     }
 

@@ -30,6 +30,7 @@ public sealed partial record CallState
                 To = e.Number,
                 Media = e.Media,
                 AgentId = e.AgentId,
+                ConsultedCallId = e.ConsultedCallId,
                 StartedAt = e.At,
             },
             CallEnteredIvr e => this with { Phase = CallPhase.Ivr, IvrTreeId = e.TreeId, IvrTreeVersion = e.TreeVersion, IvrPosition = null },

@@ -55,6 +55,11 @@ public sealed partial record CallState
     /// <summary>The agent's after-call work time for this call.</summary>
     public TimeSpan WrapUpTime { get; init; }
 
+    /// <summary>The agent's call this agent-initiated call consults from (<see cref="CallDial.ConsultedCallId"/>): the
+    /// agent holds no slot for this one, so the agent grain is not told of its answer or end. Null for every other
+    /// call.</summary>
+    public string? ConsultedCallId { get; init; }
+
     /// <summary>End of wrap-up, while in wrap-up.</summary>
     public DateTimeOffset? WrapUpUntil { get; init; }
 

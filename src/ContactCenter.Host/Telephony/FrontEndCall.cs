@@ -30,6 +30,14 @@ internal sealed class FrontEndCall(string callId, SipCall? caller, MediaLeg call
 
     public MediaLeg CallerMedia { get; } = callerMedia;
 
+    /// <summary>An attended transfer from the agent's phone moves this call's customer to the far end of the agent's
+    /// consultation call: the grain's transfer command completes with that call's leg. Null when none is pending.</summary>
+    public (FrontEndCall Call, string AgentId)? AttendedFrom { get; set; }
+
+    /// <summary>The customer's leg (<see cref="Caller"/> and <see cref="CallerMedia"/>) went to another call with an
+    /// attended transfer: ending this call leaves it alone.</summary>
+    public bool HandedOver { get; set; }
+
     /// <summary>Our SDP answer, sent in the 200 OK when the grain answers; empty for an outbound call.</summary>
     public byte[] Answer { get; } = answer;
 

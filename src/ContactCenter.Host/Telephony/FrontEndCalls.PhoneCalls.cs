@@ -20,7 +20,9 @@ namespace ContactCenter.Host.Telephony;
 /// else that is a number an agent-initiated outbound call, placed by the call grain as from the workspace
 /// (<see cref="ICallGrain.DialAsync"/>), except that the agent's leg is the phone's own INVITE: the front end does not
 /// ring the phone back, gives it 180 while the number is dialled, 200 when the call connects, and the far end's failure
-/// otherwise.</summary>
+/// otherwise. A number dialled while the phone talks in another call here is a consultation of that call
+/// (<see cref="CallDial.ConsultedCallId"/>: no second slot of the agent's), which the phone's attended transfer can hand
+/// the customer to.</summary>
 internal sealed partial class FrontEndCalls
 {
     /// <summary>The call attribute that names the agent whose phone placed the call.</summary>
@@ -34,13 +36,17 @@ internal sealed partial class FrontEndCalls
         var authorized = invite.Headers.GetValues(SipHeaderNames.Authorization).Count > 0;
         if (!authorized)
         {
-            if (invite.From?.Uri.User is not { } fromUser || await FindPhoneProfileAsync(fromUser) is null)
+            if (invite.From?.Uri.User is not { } fromUser)
             {
                 return false;
             }
             // A trunk's caller whose number happens to be an agent's user name is not challenged: from a trunk's address
-            // (the demo's loopback, a PBX's LAN) only the flow the phone registered from is the phone.
-            if (trunk is not null && !await _bindings.IsRegisteredFromAsync(fromUser, call.Peer, _time.GetUtcNow()))
+            // (the demo's loopback, a PBX's LAN) only the flow the phone registered from is the phone (and a trunk's
+            // calls cost no scan of the profiles).
+            var phone = trunk is null
+                ? await FindPhoneProfileAsync(fromUser) is not null
+                : await _bindings.IsRegisteredFromAsync(fromUser, call.Peer, _time.GetUtcNow());
+            if (!phone)
             {
                 return false;
             }
@@ -147,7 +153,7 @@ internal sealed partial class FrontEndCalls
             CallCommandResult result;
             try
             {
-                result = await grain.DialAsync(new CallDial(agentId, number, CallerNumber: "", reference));
+                result = await grain.DialAsync(new CallDial(agentId, number, CallerNumber: "", reference, ConsultedCallId(agentId, callId)));
             }
             finally
             {
@@ -192,6 +198,11 @@ internal sealed partial class FrontEndCalls
             }
         }
     }
+
+    /// <summary>Another call the agent's phone is talking in on this front end, which a new call from the phone consults
+    /// from (to transfer its customer there, <c>FrontEndCalls.AttendedTransfer.cs</c>); null when none.</summary>
+    private string? ConsultedCallId(string agentId, string callId) =>
+        _calls.Values.FirstOrDefault(c => c.CallId != callId && !c.Ended && FindPhoneLeg(c, agentId, null) is not null)?.CallId;
 
     /// <summary>The grain rings the agent of a call placed from that agent's phone: the phone's INVITE is the leg, up
     /// from the start (the agent is calling), so it is reported answered at once (failed when the phone gave up

@@ -10,13 +10,13 @@ namespace ContactCenter.Host.Telephony;
 /// numbers or its id), or else an external number. The REFER gets 202 at once and the call grain decides as for a
 /// transfer from the workspace; the final NOTIFY tells the outcome: 200 once the agent's leg is let go (the transfer
 /// went through), 503 when the grain gives the customer back to the agent, 404/403 when the grain refused. A REFER with
-/// Replaces (an attended transfer between two calls of the phone) and a REFER from a caller are declined: consultation
-/// goes through the workspace.</summary>
+/// Replaces is an attended transfer between two calls of the phone (<c>FrontEndCalls.AttendedTransfer.cs</c>); a REFER
+/// from a caller is declined.</summary>
 internal sealed partial class FrontEndCalls
 {
     public void OnTransferRequested(SipCall call, SipTransferRequest transfer)
     {
-        if (!_bySipCallId.TryGetValue(call.CallId, out var entry) || entry.AgentId is not { } agentId || FindAnsweredLeg(entry.Call, agentId, call) is not { } leg)
+        if (!_bySipCallId.TryGetValue(call.CallId, out var entry) || entry.AgentId is not { } agentId || FindPhoneLeg(entry.Call, agentId, call.CallId) is not { } leg)
         {
             LogPhoneTransferRefused(_logger, call.CallId, "the REFER did not come from an agent's answered leg");
             transfer.Reject(603);
@@ -24,8 +24,7 @@ internal sealed partial class FrontEndCalls
         }
         if (transfer.Replaces is not null)
         {
-            LogPhoneTransferRefused(_logger, call.CallId, "attended transfer from the phone (Replaces); consult from the workspace");
-            transfer.Reject(501);
+            AttendedTransferFromPhone(entry.Call, leg, transfer);
             return;
         }
         if (!leg.TryStartPhoneTransfer(transfer))
@@ -125,14 +124,6 @@ internal sealed partial class FrontEndCalls
         {
             // The subscription ended already.
             return Task.CompletedTask;
-        }
-    }
-
-    private static FrontEndAgentLeg? FindAnsweredLeg(FrontEndCall call, string agentId, SipCall sip)
-    {
-        lock (call.Sync)
-        {
-            return call.Agents.TryGetValue(agentId, out var leg) && leg.Sip == sip && leg.Answered ? leg : null;
         }
     }
 

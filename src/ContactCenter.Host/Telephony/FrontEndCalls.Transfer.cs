@@ -32,7 +32,10 @@ internal sealed partial class FrontEndCalls
             Report(call, new TransferFailed(callId, "the call ended or is being transferred already"));
             return Task.CompletedTask;
         }
-        _ = TransferExternalAsync(call, leg, target);
+        if (!TryCompleteAttendedTransfer(call, leg))
+        {
+            _ = TransferExternalAsync(call, leg, target);
+        }
         return Task.CompletedTask;
     }
 
@@ -74,7 +77,6 @@ internal sealed partial class FrontEndCalls
                 TransferFailedTo(call, leg, target, "the target's answer carries no usable SDP");
                 return;
             }
-            List<FrontEndAgentLeg> agents;
             lock (call.Sync)
             {
                 if (call.Ended)
@@ -83,39 +85,55 @@ internal sealed partial class FrontEndCalls
                 }
                 FrontEndSdp.Apply(media, negotiated);
                 leg.Answered = true;
-                // The platform leaves the call: its recording and listeners end with the agents' part.
-                EndSupervisionLocked(call);
-                StopRecordingLocked(call);
-                call.Bridge?.Dispose();
-                call.CallerMedia.StopPlayout();
-                call.Bridge = _engine.Bridge(call.CallerMedia, media);
-                agents = [.. call.Agents.Values];
-                agents.AddRange(new[] { call.Supervisor }.OfType<FrontEndAgentLeg>());
-                call.Agents.Clear();
-                call.Supervisor = null;
-                foreach (var agent in agents)
-                {
-                    agent.Dropped = true;
-                }
-                _bySipCallId[leg.Sip!.CallId] = (call, TransferLegId);
             }
-            LogTransferred(_logger, call.CallId, target);
-            _metrics.Transfers.Add(1, new KeyValuePair<string, object?>("outcome", "completed"));
-            lock (call.Sync)
-            {
-                // The last report: the grain answers it with a hang-up the call must already ignore.
-                Report(call, new TransferCompleted(call.CallId));
-                call.Transferred = true;
-            }
-            foreach (var agent in agents)
-            {
-                EndAgentLeg(agent);
-            }
+            ConnectTransferTarget(call, leg, target);
         }
         catch (Exception exception)
         {
             LogTransferError(_logger, call.CallId, exception);
             TransferFailedTo(call, leg, target, "transferring failed in the front end");
+        }
+    }
+
+    /// <summary>The transfer target is up on <paramref name="leg"/>: the customer is bridged to it, the platform leaves
+    /// the call (its recording and listeners end with the agents' part, whose legs are hung up), and the grain hears the
+    /// transfer completed.</summary>
+    private void ConnectTransferTarget(FrontEndCall call, FrontEndAgentLeg leg, string target)
+    {
+        List<FrontEndAgentLeg> agents;
+        lock (call.Sync)
+        {
+            if (call.Ended)
+            {
+                return;
+            }
+            EndSupervisionLocked(call);
+            StopRecordingLocked(call);
+            call.Bridge?.Dispose();
+            call.CallerMedia.StopPlayout();
+            leg.Media!.StopPlayout();
+            call.Bridge = _engine.Bridge(call.CallerMedia, leg.Media);
+            agents = [.. call.Agents.Values];
+            agents.AddRange(new[] { call.Supervisor }.OfType<FrontEndAgentLeg>());
+            call.Agents.Clear();
+            call.Supervisor = null;
+            foreach (var agent in agents)
+            {
+                agent.Dropped = true;
+            }
+            _bySipCallId[leg.Sip!.CallId] = (call, TransferLegId);
+        }
+        LogTransferred(_logger, call.CallId, target);
+        _metrics.Transfers.Add(1, new KeyValuePair<string, object?>("outcome", "completed"));
+        lock (call.Sync)
+        {
+            // The last report: the grain answers it with a hang-up the call must already ignore.
+            Report(call, new TransferCompleted(call.CallId));
+            call.Transferred = true;
+        }
+        foreach (var agent in agents)
+        {
+            EndAgentLeg(agent);
         }
     }
 

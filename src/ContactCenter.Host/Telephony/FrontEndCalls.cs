@@ -152,7 +152,10 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
             StopRecordingLocked(call);
             call.Bridge?.Dispose();
             call.Bridge = null;
-            call.CallerMedia.StopPlayout();
+            if (!call.HandedOver)
+            {
+                call.CallerMedia.StopPlayout();
+            }
         }
         _calls.TryRemove(call.CallId, out _);
         _metrics.ActiveCalls.Add(-1);
@@ -165,7 +168,10 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
             _bySipCallId.TryRemove(caller.CallId, out _);
             EndSip(caller);
         }
-        Release(call.CallId, call.CallerMedia);
+        if (!call.HandedOver)
+        {
+            Release(call.CallId, call.CallerMedia);
+        }
         if (reportCallerHungUp)
         {
             Report(call, new CallerHungUp(call.CallId));
@@ -185,7 +191,14 @@ internal sealed partial class FrontEndCalls : ISipCallHandler, ICallMedia
         }
         if (agent.Placed is { } placed)
         {
-            EndPlacedLeg(agent, placed);
+            if (transferTold.IsCompleted)
+            {
+                EndPlacedLeg(agent, placed);
+            }
+            else
+            {
+                _ = transferTold.ContinueWith(_ => EndPlacedLeg(agent, placed), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
         }
         if (agent.Sip is { } sip)
         {

@@ -268,6 +268,38 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_consultation_dialled_from_a_connected_call_takes_no_slot_of_the_agent()
+    {
+        var sales = fixture.NewQueue("sales");
+        var agent = await ReadyAgentAsync("consulting", sales);
+        var agentId = agent.GetPrimaryKeyString();
+        var first = NewCall(out var firstId);
+        Assert.True((await first.DialAsync(new CallDial(agentId, "+48601000001", "", fixture.MediaReference))).Succeeded);
+        await Media.WaitForAsync(firstId, nameof(ICallMedia.RingAgentAsync));
+        await first.OnMediaEventAsync(new AgentAnswered(firstId, agentId));
+        await first.OnMediaEventAsync(new ExternalAnswered(firstId));
+        Assert.Equal(CallPhase.Connected, (await first.GetStatusAsync()).Phase);
+        var unrelated = NewCall(out _);
+        Assert.Equal(CallCommandError.AgentRefused,
+            (await unrelated.DialAsync(new CallDial(agentId, "+48601000002", "", fixture.MediaReference, ConsultedCallId: $"call-{Guid.NewGuid():N}"))).Error);
+        var consultation = NewCall(out var consultationId);
+
+        var dialled = await consultation.DialAsync(new CallDial(agentId, "+48601000002", "", fixture.MediaReference, ConsultedCallId: firstId));
+
+        Assert.True(dialled.Succeeded, dialled.Message);
+        await Media.WaitForAsync(consultationId, nameof(ICallMedia.RingAgentAsync));
+        await consultation.OnMediaEventAsync(new AgentAnswered(consultationId, agentId));
+        await consultation.OnMediaEventAsync(new ExternalAnswered(consultationId));
+        Assert.Equal((CallPhase.Connected, agentId), ((await consultation.GetStatusAsync()).Phase, (await consultation.GetStatusAsync()).AgentId));
+        await consultation.OnMediaEventAsync(new AgentHungUp(consultationId, agentId));
+        Assert.Equal(CallPhase.Ended, (await consultation.GetStatusAsync()).Phase);
+        // The agent's one voice slot stayed with the first call throughout.
+        Assert.Equal([firstId], (await agent.GetStatusAsync()).Work.Select(w => w.WorkId));
+        Assert.True((await first.HangUpAsync(agentId)).Changed);
+        await fixture.HoldsAsync(agent);
+    }
+
+    [Fact]
     public async Task A_call_to_a_closed_queue_hears_the_closing_prompt_and_is_hung_up()
     {
         var closed = fixture.NewQueue("closed");

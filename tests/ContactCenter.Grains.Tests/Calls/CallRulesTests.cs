@@ -175,6 +175,15 @@ public sealed class CallRulesTests
         Assert.Equal((CallPhase.Connected, "anna"), (connected.Phase, connected.AgentId));
     }
 
+    [Fact]
+    public void A_consultation_dial_records_the_call_it_consults_from()
+    {
+        var dialed = CallState.Initial.Then(CallRules.Dial(CallState.Initial, new CallDial("anna", "+48601000000", "", NoMedia, ConsultedCallId: "first"), T0));
+
+        Assert.Equal(("first", CallPhase.Ringing, "anna"), (dialed.ConsultedCallId, dialed.Phase, dialed.AgentId));
+        Assert.Null(CallState.Initial.Then(CallRules.Dial(CallState.Initial, new CallDial("anna", "+48601000000", "", NoMedia), T0)).ConsultedCallId);
+    }
+
     private static CallArrival Arrival() => new()
     {
         From = "+48221234567",

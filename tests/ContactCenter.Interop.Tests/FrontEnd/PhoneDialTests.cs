@@ -14,7 +14,8 @@ namespace ContactCenter.Interop.Tests.FrontEnd;
 /// forbids a wrong password (403); an authenticated phone dials an external number through the outbound trunk (a
 /// <see cref="MediaPeer"/> as the carrier), hears it ring and talks, and either side hangs up; a busy carrier refuses the
 /// phone with 486 and leaves the agent free; a cancel while the number rings ends the call; a configured number dialled
-/// from the phone is an ordinary inbound call. RTP ports 41000–42299.</summary>
+/// from the phone is an ordinary inbound call, another agent's SIP user name an internal call to that agent. RTP ports
+/// 41000–42299.</summary>
 public sealed class PhoneDialTests
 {
     [Fact]
@@ -184,6 +185,37 @@ public sealed class PhoneDialTests
 
         await call.HangUpAsync();
         await Eventually.TrueAsync(async () => (await grain.GetStatusAsync()).Phase == CallPhase.Ended, Wait, $"call {callId} ended");
+    }
+
+    [Fact]
+    public async Task A_phone_calls_another_agent_by_sip_user_name_as_an_internal_call()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        // The ports of the external dial test: tests of one class run one at a time.
+        await using var node = await FrontEndNode.StartAsync("41200-41299");
+        await using var phone = MediaPeer.Start(41300, rtpPorts: 100);
+        await using var calledPhone = MediaPeer.Start(41400, rtpPorts: 100);
+        string Diagnostics() => $"{phone.Log.Tail()}\n{calledPhone.Log.Tail()}";
+        await AddPhoneAsync(node, phone, "calling-agent", "calling-phone", queueId: null, Diagnostics, cancellation);
+        await RegisterAgentAsync(node, calledPhone, "called-agent", "called-phone", queueId: null, Diagnostics, cancellation);
+
+        var call = await Conditions.WithinAsync(phone.CallAsPhoneAsync(Udp(node), "called-phone", "calling-phone", Password), Wait,
+            "the phone's INVITE is challenged", Diagnostics, cancellation);
+        Assert.Equal(200, (await Conditions.WithinAsync(call.Answered, Wait, "the front end answers the calling phone", Diagnostics, cancellation)).StatusCode);
+        await Conditions.WaitAsync(() => calledPhone.Invites == 1 && !calledPhone.Calls.IsEmpty, Wait, "the called agent's phone is rung and answers",
+            Diagnostics, cancellation);
+
+        var callId = node.Calls.FindCallId(call.CallId);
+        Assert.NotNull(callId);
+        await ConnectedAsync(node, callId);
+        var status = await node.Grains.GetGrain<ICallGrain>(callId).GetStatusAsync();
+        Assert.Equal((CallDirection.Inbound, "calling-phone", "called-agent"), (status.Direction, status.From, status.AgentId));
+        Assert.Equal("calling-agent", status.Attributes[FrontEndCalls.AgentPhoneAttribute]);
+        var calledLeg = calledPhone.Calls.Keys.Single();
+        await ExpectRtpAsync(phone, call.CallId, calledPhone, calledLeg, Diagnostics, cancellation);
+
+        await call.HangUpAsync();
+        await Conditions.WaitAsync(() => calledPhone.HungUpByPeer.Contains(calledLeg), Wait, $"call {callId}: the called phone gets a BYE", Diagnostics, cancellation);
     }
 
     private static async Task AddTrunkAsync(FrontEndNode node, MediaPeer carrier, CancellationToken cancellation) =>

@@ -8,5 +8,7 @@ namespace ContactCenter.Contracts.Calls.Events;
 /// <param name="Number">The external number.</param>
 /// <param name="CallerNumber">The caller id presented.</param>
 /// <param name="Media">The front end placing the legs.</param>
-public sealed record CallDialed(DateTimeOffset At, string AgentId, string Number, string CallerNumber, ICallMedia Media)
+/// <param name="ConsultedCallId">The agent's call this one consults from (no slot of the agent's of its own); null for
+/// an ordinary agent-initiated call.</param>
+public sealed record CallDialed(DateTimeOffset At, string AgentId, string Number, string CallerNumber, ICallMedia Media, string? ConsultedCallId = null)
     : CallEvent(At);
