@@ -14,7 +14,8 @@
 #             (digest auth, the Authorization computed here from a nonce the front end issued) and agent-answer.xml
 #             answers each INVITE after --answer-ms and hangs up after --talk-ms;
 #   callers   one sipp process: samples/sipp/caller-queue.xml to number 300 at --rate calls/s for --seconds, each
-#             caller playing PCMA audio until the agent's BYE (or --max-wait-ms, then it hangs up itself: a failure);
+#             caller playing PCMA audio (caller-silent.xml with --no-audio: none) until the agent's BYE (or
+#             --max-wait-ms, then it hangs up itself: a failure);
 #   figures   failed calls (sipp's failed calls plus callers who hung up themselves: no agent's BYE in time), calls/s
 #             achieved, host CPU (user + system ticks from /proc/<pid>/stat over the caller run: % of one core and
 #             ms per call), host RSS (VmRSS at the end and the highest sampled each second), INVITE→200 latency
