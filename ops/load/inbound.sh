@@ -14,7 +14,8 @@
 #             (digest auth, the Authorization computed here from a nonce the front end issued) and agent-answer.xml
 #             answers each INVITE after --answer-ms and hangs up after --talk-ms;
 #   callers   one sipp process: samples/sipp/caller-queue.xml to number 300 at --rate calls/s for --seconds, each
-#             caller playing PCMA audio until the agent's BYE (or --max-wait-ms, then it hangs up itself: a failure);
+#             caller playing PCMA audio (caller-silent.xml with --no-audio: none) until the agent's BYE (or
+#             --max-wait-ms, then it hangs up itself: a failure);
 #   figures   failed calls (sipp's failed calls plus callers who hung up themselves: no agent's BYE in time), calls/s
 #             achieved, host CPU (user + system ticks from /proc/<pid>/stat over the caller run: % of one core and
 #             ms per call), host RSS (VmRSS at the end and the highest sampled each second), INVITE→200 latency
@@ -25,11 +26,20 @@
 #             With --pg-stats (implies --postgres) also PostgreSQL's own counts over the caller run, per call:
 #             transactions (pg_stat_database) and scans of config_documents (pg_stat_user_tables), each snapshot
 #             taken after waiting out the server's statistics flush interval (so the run takes about 25 s longer).
+#             With --pg-statements (implies --pg-stats) PostgreSQL loads pg_stat_statements and the run ends with the
+#             statements it ran most per call (calls and mean time), to see which code issues the transactions, and
+#             the journal's events by type (count and mean stored size).
 #
 # Usage: ops/load/inbound.sh [--rate 20] [--seconds 600] [--agents 100] [--answer-ms 1000] [--talk-ms 2000]
 #                            [--wrap-up 0] [--max-wait-ms 30000] [--postgres] [--no-build] [--keep]
-#                            [--host-log-level Warning] [--pg-stats] [--no-recording]
+#                            [--host-log-level Warning] [--pg-stats] [--pg-statements] [--no-recording] [--no-audio]
+#                            [--capacity]
 #   Defaults are the issue's floor: 20 calls/s for 10 minutes, 100 agents answering after 1 s, 2 s talk, no wrap-up.
+#   --agents  1-2000 phones (one sipp process) and logged-in agents.
+#   --no-audio  callers send no RTP (samples/sipp/caller-silent.xml); the agents' phones never send any. The front end
+#             still anchors the media (an RTP port pair per leg, prompts and music towards the caller).
+#   --capacity  the issue's capacity setup: 2000 agents answering at once, 1 s talk, no audio from callers or agents
+#             (same as --agents 2000 --answer-ms 0 --talk-ms 1000 --no-audio; options after it override it).
 #   --keep    leaves the work folder (host log, sipp logs and statistics) and prints where it is.
 #   --no-recording  turns the site's call recording off (REC-1 records every call by default) to measure without it.
 #   --host-log-level  the host's log level (default Warning; Information logs every call).
@@ -52,9 +62,11 @@ WRAP_UP=0
 MAX_WAIT_MS=30000
 POSTGRES=0
 PG_STATS=0
+PG_STATEMENTS=0
 BUILD=1
 KEEP=0
 RECORD=1
+AUDIO_ON=1
 LOG_LEVEL=Warning
 while (($#)); do
   case $1 in
@@ -67,14 +79,17 @@ while (($#)); do
     --max-wait-ms) MAX_WAIT_MS=$2; shift 2 ;;
     --postgres) POSTGRES=1; shift ;;
     --pg-stats) POSTGRES=1; PG_STATS=1; shift ;;
+    --pg-statements) POSTGRES=1; PG_STATS=1; PG_STATEMENTS=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --keep) KEEP=1; shift ;;
     --no-recording) RECORD=0; shift ;;
+    --no-audio) AUDIO_ON=0; shift ;;
+    --capacity) AGENTS=2000; ANSWER_MS=0; TALK_MS=1000; AUDIO_ON=0; shift ;;
     --host-log-level) LOG_LEVEL=$2; shift 2 ;;
     *) die "unknown argument $1 (see the header of $0)" ;;
   esac
 done
-((AGENTS >= 1 && AGENTS <= 500)) || die "--agents must be 1-500"
+((AGENTS >= 1 && AGENTS <= 2000)) || die "--agents must be 1-2000"
 command -v sipp >/dev/null || die "sipp not found: apt-get install -y --no-install-recommends sip-tester"
 command -v python3 >/dev/null || die "python3 is needed (free ports, configuration, summary)"
 command -v curl >/dev/null || die "curl is needed (the host's readiness)"
@@ -181,8 +196,10 @@ if ((POSTGRES)); then
   PG_PORT=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$ConnectionStrings__ContactCenter")
   # The throwaway server starts without fsync for tests; a benchmark measures with it on. Its -c options win over
   # ALTER SYSTEM (a reload leaves fsync off, source "command line"), so restart it without them.
+  PG_OPTIONS="-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c max_connections=300 -c unix_socket_directories=$PG_DIR"
+  ((PG_STATEMENTS)) && PG_OPTIONS+=" -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
   (cd "$PG_DIR" && as_pg "$PG_BIN/pg_ctl" restart -w -t 60 -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -m fast \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c max_connections=300 -c unix_socket_directories=$PG_DIR") >/dev/null ||
+    -o "$PG_OPTIONS") >/dev/null ||
     die "could not restart PostgreSQL with fsync on"
   [[ $(cd "$PG_DIR" && as_pg "$PG_BIN/psql" -X -qAt -h "$PG_DIR" -p "$PG_PORT" -U postgres -d postgres -c "SHOW fsync") == on ]] ||
     die "fsync is still off"
@@ -191,6 +208,10 @@ if ((POSTGRES)); then
 else
   HOST_ARGS+=(--postgres=)
 fi
+
+pg_sql() {
+  (cd "$PG_DIR" && as_pg "$PG_BIN/psql" -X -q -t -A -h "$PG_DIR" -p "$PG_PORT" -U postgres -d contactcenter -c "$1")
+}
 
 # pg_counts: "<transactions> <config_documents scans>" of the contactcenter database. Backends report their counts
 # when idle at most every 10 s (PostgreSQL 15's PGSTAT_IDLE_INTERVAL), so the caller waits that out first.
@@ -203,7 +224,7 @@ pg_counts() {
 HTTP_PORT=$(free_port)
 SILO_PORT=$(free_port)
 SIP_PORT=$(free_port)
-say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $RATE calls/s for $DURATION s, $AGENTS agents answering after $ANSWER_MS ms, talking $TALK_MS ms, wrap-up $WRAP_UP s; storage $( ((POSTGRES)) && echo PostgreSQL || echo in-memory)"
+say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $RATE calls/s for $DURATION s, $AGENTS agents answering after $ANSWER_MS ms, talking $TALK_MS ms, wrap-up $WRAP_UP s; callers $( ((AUDIO_ON)) && echo with || echo without) audio, recording $( ((RECORD)) && echo on || echo off); storage $( ((POSTGRES)) && echo PostgreSQL || echo in-memory)"
 (cd "$WORK" && exec dotnet "$DLL" --roles silo,sip,web --http-port "$HTTP_PORT" --silo-port "$SILO_PORT" --sip-port "$SIP_PORT" \
   --rtp-ports 61000-64999 --Logging:LogLevel:Default="$LOG_LEVEL" --Logging:LogLevel:Microsoft=Warning "${HOST_ARGS[@]}" >"$WORK/host.log" 2>&1) &
 HOST_PID=$!
@@ -291,17 +312,25 @@ def configure(agents, wrap_up, postgres, record):
     put(admin, "/api/v1/numbers/300", {"id": "300", "name": "Load", "target": "Queue", "targetId": "load"})
     if postgres:
         put(admin, "/api/v1/trunks/loopback", {"id": "loopback", "name": "Load callers", "host": "127.0.0.1", "allowedSources": ["127.0.0.1"], "inbound": True})
-    for i in range(1, agents + 1):
+    def agent_setup(i):
         agent = f"load{i:03d}"
         put(admin, f"/api/v1/agent-profiles/{agent}", {"id": agent, "name": agent, "queues": [{"queueId": "load"}], "sipUsername": agent})
         put(admin, f"/api/v1/agent-profiles/{agent}/sip-password", {"password": agent + "-phone"})
         put(admin, f"/api/v1/users/{agent}", {"id": agent, "displayName": agent, "roles": ["agent"], "agentProfileId": agent})
         put(admin, f"/api/v1/users/{agent}/password", {"password": agent + "-web-password"})
+    parallel(agent_setup, agents)
+
+def parallel(work, agents):
+    # A few agents at a time: 2,000 agents one by one take minutes of round trips.
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(work, range(1, agents + 1)))
 
 def log_in(agents):
-    for i in range(1, agents + 1):
+    def one(i):
         agent = f"load{i:03d}"
         invoke(token(agent, agent + "-web-password"), "/hubs/agent", "LogInAsync", [])
+    parallel(one, agents)
 
 def credentials(sip_port, agents, out):
     """One precomputed Authorization per phone for agent-register-injected.xml: a REGISTER from here draws the front
@@ -351,14 +380,14 @@ python3 "$WORK/cc.py" "http://127.0.0.1:$HTTP_PORT" configure "$AGENTS" "$WRAP_U
 python3 "$WORK/cc.py" "http://127.0.0.1:$HTTP_PORT" credentials "$SIP_PORT" "$AGENTS" "$WORK/agents.csv" || die "could not prepare the phones' credentials"
 mkdir -p "$WORK/agents"
 (cd "$WORK/agents" && exec sipp "127.0.0.1:$SIP_PORT" -sf "$SCENARIOS/agent-register-injected.xml" -oocsf "$SCENARIOS/agent-answer.xml" \
-  -inf "$WORK/agents.csv" -s agents -m "$AGENTS" -r 50 -l "$AGENTS" -d "$(((DURATION + 300) * 1000))" \
+  -inf "$WORK/agents.csv" -s agents -m "$AGENTS" -r 100 -l "$AGENTS" -d "$(((DURATION + 300) * 1000))" \
   -set answer_ms "$ANSWER_MS" -set talk_ms "$TALK_MS" -i 127.0.0.1 -p "$(free_port)" -mp 17000 \
   -nostdin -trace_logs -log_file logs.log -trace_err -error_file errors.log >sipp.out 2>&1) &
 AGENTS_PID=$!
 PIDS+=("$AGENTS_PID")
 registrations() { cat "$WORK/agents/logs.log" 2>/dev/null | grep -c '^registered '; }
 registered() { (($(registrations) >= AGENTS)); }
-wait_for 60 registered || { tail -n 5 "$WORK/agents/errors.log" 2>/dev/null; die "only $(registrations) of $AGENTS phones registered"; }
+wait_for $((60 + AGENTS / 50)) registered || { tail -n 5 "$WORK/agents/errors.log" 2>/dev/null; die "only $(registrations) of $AGENTS phones registered"; }
 say "$AGENTS phones registered; logging the agents in"
 python3 "$WORK/cc.py" "http://127.0.0.1:$HTTP_PORT" login "$AGENTS" || die "log-in failed"
 
@@ -368,6 +397,7 @@ if ((PG_STATS)); then
   say "waiting 12 s for PostgreSQL's statistics to settle"
   sleep 12
   PG_BEFORE=$(pg_counts)
+  ((PG_STATEMENTS)) && pg_sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null
 fi
 mkdir -p "$WORK/callers"
 say "calling 300: $CALLS calls at $RATE calls/s"
@@ -380,7 +410,9 @@ before_reaped=$(reaped_ticks)
 rss_before=$(rss_kb "$HOST_PID")
 before_busy=$(busy_ticks)
 start_ns=$(date +%s%N)
-(cd "$WORK/callers" && exec sipp "127.0.0.1:$SIP_PORT" -sf "$SCENARIOS/caller-queue.xml" -s 300 -key audio "$AUDIO" \
+CALLER_SCENARIO=(-sf "$SCENARIOS/caller-queue.xml" -key audio "$AUDIO")
+((AUDIO_ON)) || CALLER_SCENARIO=(-sf "$SCENARIOS/caller-silent.xml")
+(cd "$WORK/callers" && exec sipp "127.0.0.1:$SIP_PORT" "${CALLER_SCENARIO[@]}" -s 300 \
   -set talk_ms "$MAX_WAIT_MS" -r "$RATE" -m "$CALLS" -l $((RATE * (MAX_WAIT_MS / 1000 + 10))) -i 127.0.0.1 -p "$(free_port)" -mp 16000 \
   -nostdin -timeout "$((DURATION + MAX_WAIT_MS / 1000 + 120))s" -timeout_error -trace_stat -stf stat.csv -fd 5 \
   -trace_rtt -rtt_freq 1 -trace_err -error_file errors.log -trace_logs -log_file logs.log >sipp.out 2>&1) &
@@ -409,6 +441,16 @@ if ((PG_STATS)); then
   read -r tx0 scans0 <<<"$PG_BEFORE"
   read -r tx1 scans1 <<<"$(pg_counts)"
   PG_PER_CALL="$((tx1 - tx0)) $((scans1 - scans0))"
+  if ((PG_STATEMENTS)); then
+    say "statements per call (pg_stat_statements over the caller run; calls per call, mean ms, statement):"
+    pg_sql "SELECT round(calls::numeric / $((RATE * DURATION)), 2) || ' ' || round(mean_exec_time::numeric, 3) || ' ' ||
+              left(regexp_replace(query, '\s+', ' ', 'g'), 150)
+            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+            WHERE d.datname = 'contactcenter' ORDER BY calls DESC LIMIT 30" | sed 's/^/inbound:   /'
+    say "journal events by type (count, mean stored bytes of data, event type):"
+    pg_sql "SELECT count(*) || ' ' || round(avg(pg_column_size(data))) || ' ' || event_type FROM journal_events
+            GROUP BY event_type ORDER BY sum(pg_column_size(data)) DESC LIMIT 15" | sed 's/^/inbound:   /'
+  fi
 fi
 ROUTING=""
 if ((POSTGRES)); then

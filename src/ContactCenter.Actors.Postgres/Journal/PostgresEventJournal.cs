@@ -73,6 +73,41 @@ public sealed class PostgresEventJournal : IEventJournal
             : null;
     }
 
+    /// <inheritdoc />
+    /// <remarks>One statement: the snapshot row (kind 0) and the events after its version (kind 1), seen at one
+    /// moment.</remarks>
+    public async Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(
+        string streamId, int maxCount, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            """
+            WITH s AS (SELECT version, data::text AS data FROM journal_snapshots WHERE stream_id = $1)
+            SELECT 0, version, 0::bigint, NULL::text, data, NULL::timestamptz FROM s
+            UNION ALL
+            (SELECT 1, e.version, e.position, e.event_type, e.data::text, e.created_at FROM journal_events e
+             WHERE e.stream_id = $1 AND e.version > coalesce((SELECT version FROM s), 0) ORDER BY e.version LIMIT $2)
+            """);
+        command.Parameters.AddWithValue(streamId);
+        command.Parameters.AddWithValue(maxCount);
+        JournalSnapshot? snapshot = null;
+        var records = new List<JournalRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (reader.GetInt32(0) == 0)
+            {
+                snapshot = new JournalSnapshot(streamId, reader.GetInt64(1), reader.GetString(4));
+                continue;
+            }
+            records.Add(new JournalRecord(
+                streamId, reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
+                new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero)));
+        }
+        // UNION ALL promises no order between its parts; within the events' part the ORDER BY holds.
+        records.Sort(static (a, b) => a.Version.CompareTo(b.Version));
+        return (snapshot, records);
+    }
+
     public async Task WriteSnapshotAsync(string streamId, long version, string stateJson, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand(

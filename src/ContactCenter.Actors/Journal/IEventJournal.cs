@@ -18,6 +18,17 @@ public interface IEventJournal
 
     Task<JournalSnapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default);
 
+    /// <summary>What an activation loads: the stream's snapshot (or null) and its first events after the snapshot's
+    /// version (at most <paramref name="maxCount"/>). A provider may read both at once (one round trip, one consistent
+    /// view); by default it is <see cref="ReadSnapshotAsync"/> then <see cref="ReadStreamAsync"/>.</summary>
+    async Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(
+        string streamId, int maxCount, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await ReadSnapshotAsync(streamId, cancellationToken).ConfigureAwait(false);
+        var records = await ReadStreamAsync(streamId, snapshot?.Version ?? 0, maxCount, cancellationToken).ConfigureAwait(false);
+        return (snapshot, records);
+    }
+
     /// <summary>Stores a snapshot if it is newer than the stored one.</summary>
     Task WriteSnapshotAsync(string streamId, long version, string stateJson, CancellationToken cancellationToken = default);
 }

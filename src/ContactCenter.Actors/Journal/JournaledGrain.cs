@@ -89,13 +89,13 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
     {
         var journal = Activation.Runtime.Journal;
         var serializer = Activation.Runtime.Serializer;
-        var snapshot = await journal.ReadSnapshotAsync(JournalStreamId, cancellationToken).ConfigureAwait(false);
+        // The snapshot and the first page together: a new grain (a call) finds neither in one round trip.
+        var (snapshot, records) = await journal.ReadLatestAsync(JournalStreamId, ReadBatch, cancellationToken).ConfigureAwait(false);
         var state = snapshot is null ? new TState() : serializer.Deserialize<TState>(snapshot.StateJson);
         var version = snapshot?.Version ?? 0;
         _lastSnapshotVersion = version;
         while (true)
         {
-            var records = await journal.ReadStreamAsync(JournalStreamId, version, ReadBatch, cancellationToken).ConfigureAwait(false);
             foreach (var record in records)
             {
                 TransitionState(state, serializer.Deserialize<TEvent>(record.Json));
@@ -105,6 +105,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
             {
                 break;
             }
+            records = await journal.ReadStreamAsync(JournalStreamId, version, ReadBatch, cancellationToken).ConfigureAwait(false);
         }
         State = state;
         ConfirmedVersion = version;

@@ -46,7 +46,7 @@ internal sealed partial class QueueGrain
                     continue;
                 }
                 var offer = await CommitAsync("offer",
-                    QueueRules.Offer(Current, work.Id, candidate.AgentId, decision, refused.ToImmutable(), Now));
+                    QueueRules.Offer(Current, work.Id, candidate.AgentId, PushRouter.ForRecord(decision, candidate.Rank), refused.ToImmutable(), Now));
                 if (offer.Accepted)
                 {
                     LogOffered(QueueId, work.Id, candidate.AgentId, decision.Rule.ToString(), candidate.Rank);

@@ -12,7 +12,7 @@ namespace ContactCenter.Grains.Routing;
 /// use for the medium, then earliest idle-since; least occupied: lowest occupancy, then fewest handled, then earliest
 /// idle-since; highest skill: highest sum of levels in the required skills, then earliest idle-since); agent id
 /// (ordinal) last, so equal inputs always give the same answer.</remarks>
-public static class PushRouter
+public static partial class PushRouter
 {
     /// <summary>Decides; pure and deterministic, so <c>Decide(decision.Input)</c> reproduces a recorded decision.</summary>
     public static PushDecision Decide(PushInput input)
