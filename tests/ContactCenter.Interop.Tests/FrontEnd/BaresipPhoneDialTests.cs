@@ -1,6 +1,5 @@
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
-using ContactCenter.Contracts.Configuration;
 using ContactCenter.Interop.Tests.Baresip;
 using ContactCenter.Interop.Tests.Peers;
 using ContactCenter.TestSupport;
@@ -24,15 +23,7 @@ public sealed class BaresipPhoneDialTests
         await using var carrier = MediaPeer.Start(42400, CallParties.Caller.Frequency, rtpPorts: 100);
         const string agentId = "baresip-dial-agent";
         const string user = "baresip-dial-phone";
-        await node.Documents.CreateAsync(new Trunk
-        {
-            Id = "carrier",
-            Name = "Fake carrier",
-            Host = carrier.Udp.Host,
-            Port = carrier.Udp.Port,
-            Inbound = false,
-            Outbound = true,
-        }, cancellation);
+        await AddCarrierAsync(node, carrier, cancellation);
         await node.Documents.CreateAsync(PhoneProfile(agentId, user), cancellation);
         var domain = $"127.0.0.1:{node.SipPort}";
         await using var phone = await BaresipInstance.StartAsync($"<sip:{user}@{domain}>;auth_pass={Password};regint=300;audio_codecs=PCMU,PCMA", null,

@@ -22,7 +22,7 @@ public sealed class FrontEndCallControlTests
         await using var carrier = MediaPeer.Start(25600);
         string Diagnostics() => $"{phone.Log.Tail()}\n{carrier.Log.Tail()}";
         const string agentId = "dial-agent";
-        await AddTrunkAsync(node, carrier, cancellation);
+        await AddCarrierAsync(node, carrier, cancellation, dialPrefix: "9", outboundCallerId: "+15550100");
         await RegisterAgentAsync(node, phone, agentId, "dial-phone", queueId: null, Diagnostics, cancellation);
 
         var media = await node.Grains.GetGrain<ICallMediaRegistry>(ICallMediaRegistry.Key).PickAsync(null);
@@ -80,7 +80,7 @@ public sealed class FrontEndCallControlTests
         await using var carrier = MediaPeer.Start(26800);
         string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{carrier.Log.Tail()}";
         const string agentId = "transfer-agent";
-        await AddTrunkAsync(node, carrier, cancellation);
+        await AddCarrierAsync(node, carrier, cancellation, dialPrefix: "9", outboundCallerId: "+15550100");
         await RegisterAgentAsync(node, phone, agentId, "transfer-phone", "transfer-queue", Diagnostics, cancellation);
         var (call, callId) = await ConnectCallerAsync(node, caller, phone, "transfer-queue", "7300", Diagnostics, cancellation);
         var grain = node.Grains.GetGrain<ICallGrain>(callId);
@@ -223,16 +223,4 @@ public sealed class FrontEndCallControlTests
         await Conditions.WaitAsync(() => node.Calls.CallCount == 0, Wait, $"call {callId}: the front end let the call go", Diagnostics, cancellation);
     }
 
-    private static async Task AddTrunkAsync(FrontEndNode node, MediaPeer carrier, CancellationToken cancellation) =>
-        await node.Documents.CreateAsync(new Trunk
-        {
-            Id = "carrier",
-            Name = "Fake carrier",
-            Host = carrier.Udp.Host,
-            Port = carrier.Udp.Port,
-            Inbound = false,
-            Outbound = true,
-            DialPrefix = "9",
-            OutboundCallerId = "+15550100",
-        }, cancellation);
 }

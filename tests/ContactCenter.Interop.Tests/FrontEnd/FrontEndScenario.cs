@@ -29,6 +29,22 @@ internal static class FrontEndScenario
         SipPasswordSha256Ha1 = SipDigest.ComputeHa1(SipDigestAlgorithm.Sha256, user, Realm, Password),
     };
 
+    /// <summary>An outbound trunk "carrier" to <paramref name="carrier"/> (the peer answering for external numbers), with
+    /// an optional dial prefix and caller id.</summary>
+    public static Task<Trunk> AddCarrierAsync(FrontEndNode node, MediaPeer carrier, CancellationToken cancellation, string? dialPrefix = null,
+        string? outboundCallerId = null) =>
+        node.Documents.CreateAsync(new Trunk
+        {
+            Id = "carrier",
+            Name = "Fake carrier",
+            Host = carrier.Udp.Host,
+            Port = carrier.Udp.Port,
+            Inbound = false,
+            Outbound = true,
+            DialPrefix = dialPrefix,
+            OutboundCallerId = outboundCallerId,
+        }, cancellation);
+
     /// <summary>The node's SIP address over UDP.</summary>
     public static SipEndPoint Udp(FrontEndNode node) => new(SipTransportKind.Udp, "127.0.0.1", node.SipPort);
 

@@ -28,15 +28,7 @@ public sealed class PhoneAttendedTransferTests
         string Diagnostics() => $"{phone.Log.Tail()}\n{caller.Log.Tail()}\n{carrier.Log.Tail()}";
         const string agentId = "attended-agent";
         const string user = "attended-phone";
-        await node.Documents.CreateAsync(new Trunk
-        {
-            Id = "carrier",
-            Name = "Fake carrier",
-            Host = carrier.Udp.Host,
-            Port = carrier.Udp.Port,
-            Inbound = false,
-            Outbound = true,
-        }, cancellation);
+        await AddCarrierAsync(node, carrier, cancellation);
         await node.Documents.CreateAsync(new Queue { Id = "attended-queue", Name = "attended-queue" }, cancellation);
         // The consultation takes no second voice slot: the agent's one is the customer's call's.
         await node.Documents.CreateAsync(PhoneProfile(agentId, user, "attended-queue"), cancellation);

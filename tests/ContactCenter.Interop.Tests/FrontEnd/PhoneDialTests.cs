@@ -49,7 +49,7 @@ public sealed class PhoneDialTests
         await using var carrier = MediaPeer.Start(41400, CallParties.Caller.Frequency, rtpPorts: 100);
         string Diagnostics() => $"{phone.Log.Tail()}\n{carrier.Log.Tail()}";
         const string agentId = "phone-dial-agent";
-        await AddTrunkAsync(node, carrier, cancellation);
+        await AddCarrierAsync(node, carrier, cancellation, dialPrefix: "9");
         await RegisterAgentAsync(node, phone, agentId, "phone-dial-phone", queueId: null, Diagnostics, cancellation);
 
         var call = await Conditions.WithinAsync(phone.CallAsPhoneAsync(Udp(node), "5550142", "phone-dial-phone", Password), Wait,
@@ -91,7 +91,7 @@ public sealed class PhoneDialTests
         await using var carrier = MediaPeer.Start(41700, rtpPorts: 100);
         string Diagnostics() => $"{phone.Log.Tail()}\n{carrier.Log.Tail()}";
         const string agentId = "busy-dial-agent";
-        await AddTrunkAsync(node, carrier, cancellation);
+        await AddCarrierAsync(node, carrier, cancellation, dialPrefix: "9");
         await RegisterAgentAsync(node, phone, agentId, "busy-dial-phone", queueId: null, Diagnostics, cancellation);
         carrier.AnswerWith = 486;
 
@@ -130,7 +130,7 @@ public sealed class PhoneDialTests
         await using var carrier = MediaPeer.Start(42000, rtpPorts: 100);
         string Diagnostics() => $"{phone.Log.Tail()}\n{carrier.Log.Tail()}";
         const string agentId = "cancel-dial-agent";
-        await AddTrunkAsync(node, carrier, cancellation);
+        await AddCarrierAsync(node, carrier, cancellation, dialPrefix: "9");
         await RegisterAgentAsync(node, phone, agentId, "cancel-dial-phone", queueId: null, Diagnostics, cancellation);
         carrier.AnswerWith = 180;
 
@@ -218,17 +218,6 @@ public sealed class PhoneDialTests
         await Conditions.WaitAsync(() => calledPhone.HungUpByPeer.Contains(calledLeg), Wait, $"call {callId}: the called phone gets a BYE", Diagnostics, cancellation);
     }
 
-    private static async Task AddTrunkAsync(FrontEndNode node, MediaPeer carrier, CancellationToken cancellation) =>
-        await node.Documents.CreateAsync(new Trunk
-        {
-            Id = "carrier",
-            Name = "Fake carrier",
-            Host = carrier.Udp.Host,
-            Port = carrier.Udp.Port,
-            Inbound = false,
-            Outbound = true,
-            DialPrefix = "9",
-        }, cancellation);
 
     /// <summary>The event types of the call's journal stream, in order.</summary>
     private static async Task<List<string>> JournalOfAsync(IEventJournal journal, string callId)
