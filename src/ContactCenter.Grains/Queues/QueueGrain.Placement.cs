@@ -10,16 +10,29 @@ namespace ContactCenter.Grains.Queues;
 internal sealed partial class QueueGrain
 {
     /// <summary>Push routing for every waiting item not yet offered, in waiting order: the push function ranks the
-    /// queue's agents on their newest known snapshots (<see cref="AgentSnapshotsAsync"/>) and the best one's arbiter is asked for a slot; on refusal the next-ranked
-    /// agent is asked. Runs inside one turn, so the waiting list cannot change under it. Returns the offers made.</summary>
-    private async Task<int> PlaceAsync(Queue? queue)
+    /// queue's agents on their newest known snapshots (<see cref="AgentSnapshotsAsync"/>) and the best one's arbiter is
+    /// asked for a slot; on refusal the next-ranked agent is asked. Runs inside one turn, so the waiting list cannot
+    /// change under it. The offers made, and whatever the turn staged before them (an arrival), are confirmed in one
+    /// append before any owner is told of its offer.</summary>
+    private async Task PlaceAsync(Queue? queue)
     {
+        var offers = await OfferWaitingAsync(queue);
+        await FlushAsync();
+        foreach (var (workId, agentId) in offers)
+        {
+            await NotifyOfferedAsync(workId, agentId, queue!);
+        }
+    }
+
+    /// <summary>Reserves an agent for each waiting item that can have one and stages its offer.</summary>
+    private async Task<List<(string WorkId, string AgentId)>> OfferWaitingAsync(Queue? queue)
+    {
+        var offers = new List<(string WorkId, string AgentId)>();
         if (queue is null || Current.Agents.IsEmpty || !Current.Waiting.NotOffered().Any())
         {
-            return 0;
+            return offers;
         }
         var snapshots = await AgentSnapshotsAsync(queue);
-        var placed = 0;
         foreach (var work in Current.Waiting.NotOffered().ToList())
         {
             if (!snapshots.Values.Any(a => Eligibility.CanReserve(a, work.Medium)))
@@ -45,13 +58,12 @@ internal sealed partial class QueueGrain
                     refused.Add(candidate.AgentId);
                     continue;
                 }
-                var offer = await CommitAsync("offer",
+                var offer = Stage("offer",
                     QueueRules.Offer(Current, work.Id, candidate.AgentId, PushRouter.ForRecord(decision, candidate.Rank), refused.ToImmutable(), Now));
                 if (offer.Accepted)
                 {
                     LogOffered(QueueId, work.Id, candidate.AgentId, decision.Rule.ToString(), candidate.Rank);
-                    await NotifyOfferedAsync(work.Id, candidate.AgentId, queue);
-                    placed++;
+                    offers.Add((work.Id, candidate.AgentId));
                 }
                 else
                 {
@@ -60,7 +72,7 @@ internal sealed partial class QueueGrain
                 break;
             }
         }
-        return placed;
+        return offers;
     }
 
     private async Task<AgentSnapshot?> SnapshotOrNullAsync(string agentId)

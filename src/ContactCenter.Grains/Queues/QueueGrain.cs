@@ -59,23 +59,35 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
     {
         ArgumentNullException.ThrowIfNull(request);
         var queue = await ReadQueueAsync();
-        var decision = await CommitAsync("enqueue", QueueRules.Enqueue(Current, QueueId, queue, request, Now));
+        // Staged, not yet confirmed: the placement below confirms the arrival in one append with the offer it makes.
+        var decision = Stage("enqueue", QueueRules.Enqueue(Current, QueueId, queue, request, Now));
         if (!decision.Accepted)
         {
             return new EnqueueResult(EnqueueOutcome.Refused, decision.Error, Message: decision.Message);
         }
         if (decision.Find<WorkClosedOut>() is { } closed)
         {
+            await FlushAsync();
             return new EnqueueResult(EnqueueOutcome.Closed, ClosedAction: closed.Action,
                 Message: $"queue {QueueId} is closed");
         }
         if (decision.Find<WorkOverflowed>() is { } overflowed)
         {
+            await FlushAsync();
             LogOverflowed(QueueId, request.WorkId, overflowed.Condition.ToString(), overflowed.Target.Value);
             return new EnqueueResult(EnqueueOutcome.Overflowed, OverflowTarget: overflowed.Target,
                 Message: $"overflow rule {overflowed.RuleIndex} ({overflowed.Condition}) fired on arrival");
         }
-        await PlaceAsync(queue);
+        try
+        {
+            await PlaceAsync(queue);
+        }
+        catch when (Version != ConfirmedVersion)
+        {
+            // The arrival was never confirmed, and the caller hears it failed: this activation's state must not keep it.
+            DeactivateOnIdle();
+            throw;
+        }
         ArmTimers(queue);
         if (Current.Find(request.WorkId) is null)
         {
@@ -175,21 +187,42 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
     private async Task<QueueCommandResult> RunAsync(string command, QueueDecision decision) =>
         (await CommitAsync(command, decision)).ToResult();
 
+    /// <summary>Raises the events of an accepted decision and confirms them (with any staged before them) in one
+    /// append.</summary>
     private async Task<QueueDecision> CommitAsync(string command, QueueDecision decision)
+    {
+        Stage(command, decision);
+        await FlushAsync();
+        return decision;
+    }
+
+    /// <summary>Raises the events of an accepted decision without confirming them: the state moves on at once, and
+    /// the turn's next <see cref="FlushAsync"/> appends them with whatever it decides after them. Nothing may leave
+    /// the grain on their strength (an answer, a notice to a work owner) before that flush; a turn that fails before
+    /// it must drop the activation (<see cref="Grain.DeactivateOnIdle"/>), so that the next one loads the journal
+    /// without them.</summary>
+    private QueueDecision Stage(string command, QueueDecision decision)
     {
         if (!decision.Accepted)
         {
             LogCommandRefused(QueueId, command, decision.Error?.ToString(), decision.Message);
-            return decision;
         }
-        if (decision.Events.IsDefaultOrEmpty)
+        else if (!decision.Events.IsDefaultOrEmpty)
         {
-            return decision;
+            RaiseEvents(decision.Events);
         }
-        RaiseEvents(decision.Events);
+        return decision;
+    }
+
+    /// <summary>Appends the staged events, if any, and publishes the queue's figures.</summary>
+    private async Task FlushAsync()
+    {
+        if (Version == ConfirmedVersion)
+        {
+            return;
+        }
         await ConfirmEvents();
         await PublishLiveAsync();
-        return decision;
     }
 
     /// <summary>Makes the overflow timer match the next wait-time deadline of the state, and the offer check run while

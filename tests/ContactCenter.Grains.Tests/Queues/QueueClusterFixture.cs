@@ -1,3 +1,5 @@
+using ContactCenter.Actors;
+using ContactCenter.Actors.InMemory;
 using ContactCenter.Contracts;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Configuration;
@@ -20,6 +22,9 @@ public sealed class QueueClusterFixture : IAsyncLifetime
     public InMemoryAgentConfiguration Agents { get; } = new();
 
     public InMemoryQueueConfiguration Queues { get; } = new();
+
+    /// <summary>The journal every process of the cluster appends to (the cluster's in-memory one, recorded).</summary>
+    public RecordingJournal Journal { get; private set; } = null!;
 
     public TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster has not started");
 
@@ -53,12 +58,15 @@ public sealed class QueueClusterFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Journal = new RecordingJournal(new InMemoryEventJournal(Time));
         _cluster = await TestCluster.StartAsync(new TestClusterOptions
         {
             Silos = 2,
             Time = Time,
             ConfigureServices = services =>
             {
+                // Registered after the cluster's providers, so it is the journal the runtime resolves.
+                services.AddSingleton<IEventJournal>(Journal);
                 services.AddSingleton(Agents);
                 services.AddSingleton(Queues);
                 services.AddAgents();

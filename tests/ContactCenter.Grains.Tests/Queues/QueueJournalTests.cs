@@ -27,7 +27,7 @@ public sealed class QueueJournalTests(QueueClusterFixture fixture) : IClassFixtu
         await queue.EnqueueAsync(Call("c1"));
         await queue.EnqueueAsync(Call("c2"));
 
-        var records = await fixture.Cluster.Storage.Journal.ReadStreamAsync(
+        var records = await fixture.Journal.ReadStreamAsync(
             new GrainId(typeof(IQueueGrain).FullName!, queueId).ToString(), 0, 100, TestContext.Current.CancellationToken);
         var offers = records.Select(r => JsonSerializer.Deserialize<QueueEvent>(r.Json, Options)).OfType<WorkOffered>().ToList();
 
@@ -40,6 +40,24 @@ public sealed class QueueJournalTests(QueueClusterFixture fixture) : IClassFixtu
         });
         Assert.Equal(2, offers[0].Decision.Candidates.Count(c => c.Rank > 0));
         Assert.Equal(1, offers[1].Decision.Candidates.Count(c => c.Rank > 0));
+    }
+
+    [Fact]
+    public async Task An_arrival_offered_at_once_is_confirmed_with_its_offer_in_one_append()
+    {
+        var queue = fixture.NewQueue(out var queueId);
+        var stream = new GrainId(typeof(IQueueGrain).FullName!, queueId).ToString();
+        var agent = await fixture.LoggedInAgentAsync(queueId, "only");
+        await queue.AgentJoinedAsync(agent.GetPrimaryKeyString());
+        var before = fixture.Journal.AppendsTo(stream).Count;
+
+        Assert.Equal(EnqueueOutcome.Offered, (await queue.EnqueueAsync(Call("c1"))).Outcome);
+        Assert.Equal(EnqueueOutcome.Waiting, (await queue.EnqueueAsync(Call("c2"))).Outcome);
+
+        Assert.Equal<IEnumerable<string>>([
+            $"{nameof(WorkQueued)} {nameof(WorkOffered)}",
+            nameof(WorkQueued),
+        ], fixture.Journal.AppendsTo(stream).Skip(before).Select(types => string.Join(' ', types)));
     }
 
     [Fact]
@@ -62,7 +80,7 @@ public sealed class QueueJournalTests(QueueClusterFixture fixture) : IClassFixtu
             fixture.Time.Advance(TimeSpan.FromMinutes(1));
         }
         await Eventually.TrueAsync(() => fixture.Cluster.HostOf(grainId) is null, Wait, $"{grainId} collected while idle");
-        var snapshot = await fixture.Cluster.Storage.Journal.ReadSnapshotAsync(grainId.ToString(), TestContext.Current.CancellationToken);
+        var snapshot = await fixture.Journal.ReadSnapshotAsync(grainId.ToString(), TestContext.Current.CancellationToken);
         var after = await queue.GetSnapshotAsync();
 
         Assert.NotNull(snapshot);
