@@ -28,6 +28,10 @@ internal sealed partial class ActivationData
     // read the clock. Idle ages are therefore measured in collection quanta.
     private bool _usedSinceCollection;
 
+    // The grain's own idle age in ticks (Grain.SetCollectionAge), or -1 for the runtime's; written by a turn, read by
+    // the collector.
+    private long _collectionAgeTicks = -1;
+
     public ActivationData(ActorRuntime runtime, GrainId id, Type implementation)
     {
         Runtime = runtime;
@@ -44,6 +48,14 @@ internal sealed partial class ActivationData
     public GrainId Id { get; }
 
     public Type Implementation { get; }
+
+    /// <summary>How long this activation may stay unused before it is collected; null for the runtime's
+    /// <see cref="ActorRuntimeOptions.CollectionAge"/>.</summary>
+    public TimeSpan? CollectionAge
+    {
+        get => Volatile.Read(ref _collectionAgeTicks) is var ticks and >= 0 ? TimeSpan.FromTicks(ticks) : null;
+        set => Volatile.Write(ref _collectionAgeTicks, value is { } age ? Math.Max(age.Ticks, 0) : -1);
+    }
 
     /// <summary>The grain object; set by the activation turn.</summary>
     public object? Instance { get; private set; }

@@ -120,7 +120,7 @@ internal sealed class Catalog : IDisposable
         var age = _runtime.Options.CollectionAge;
         foreach (var activation in _activations.Values)
         {
-            if (activation.IsIdleFor(age))
+            if (activation.IsIdleFor(activation.CollectionAge ?? age))
             {
                 activation.RequestDeactivation(DeactivationReason.Idle);
             }

@@ -61,6 +61,12 @@ public abstract class Grain
         return Activation.WatchProcess(id.Process, _ => onGone());
     }
 
+    /// <summary>Lets this activation be collected once unused for <paramref name="age"/> instead of the runtime's
+    /// <see cref="ActorRuntimeOptions.CollectionAge"/>: for a grain whose work is over and that is seldom called
+    /// afterwards (a later call activates it again). Idle time is measured in collection quanta, so collection comes
+    /// one to two <see cref="ActorRuntimeOptions.CollectionQuantum"/>s after the last use at the earliest.</summary>
+    protected void SetCollectionAge(TimeSpan age) => Activation.CollectionAge = age;
+
     /// <summary>Deactivates this activation once the current turn ends.</summary>
     protected void DeactivateOnIdle() => Activation.RequestDeactivation(DeactivationReason.ApplicationRequested);
 

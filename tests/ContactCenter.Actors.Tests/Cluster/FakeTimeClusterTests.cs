@@ -75,6 +75,30 @@ public sealed partial class FakeTimeClusterTests(InMemoryClusterContractFixture 
     }
 
     [Fact]
+    public async Task A_grain_that_sets_its_own_collection_age_is_collected_after_it_and_others_keep_the_runtime_s()
+    {
+        var time = new FakeTimeProvider();
+        await using var cluster = await StartClusterAsync(time);
+        var done = cluster.Client.GetGrain<ICounterGrain>(NewKey("done"));
+        var other = cluster.Client.GetGrain<ICounterGrain>(NewKey("other"));
+        await done.Increment();
+        await other.Increment();
+        await done.CollectWhenIdleFor(TimeSpan.FromMinutes(1));
+        var doneId = new GrainId(typeof(ICounterGrain).FullName!, done.GetPrimaryKeyString());
+        var otherId = new GrainId(typeof(ICounterGrain).FullName!, other.GetPrimaryKeyString());
+
+        // Idle age is measured in one-minute quanta: the first pass sees the last use, the second finds it a minute old.
+        for (var minute = 0; minute < 3; minute++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+        }
+        await Eventually.TrueAsync(() => cluster.HostOf(doneId) is null, TimeSpan.FromSeconds(10), "the finished counter collected");
+
+        Assert.NotNull(cluster.HostOf(otherId));
+        Assert.Equal(2, await done.Increment());
+    }
+
+    [Fact]
     public async Task A_call_that_outlives_its_timeout_fails_with_a_timeout_on_fake_time()
     {
         var time = new FakeTimeProvider();

@@ -38,6 +38,12 @@ public class CounterGrain([PersistentState("counter")] IPersistentState<CounterS
         DeactivateOnIdle();
         return Task.CompletedTask;
     }
+
+    public Task CollectWhenIdleFor(TimeSpan age)
+    {
+        SetCollectionAge(age);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Lets a grain say which test silo it runs on.</summary>

@@ -12,6 +12,9 @@ public interface ICounterGrain : IGrainWithStringKey
     Task<string> WhereAmI();
 
     Task Deactivate();
+
+    /// <summary>Lets this activation be collected once unused for <paramref name="age"/>.</summary>
+    Task CollectWhenIdleFor(TimeSpan age);
 }
 
 [PreferLocalPlacement]

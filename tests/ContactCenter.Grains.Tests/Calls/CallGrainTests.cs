@@ -319,6 +319,27 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
         await Media.WaitForAsync(callId, nameof(ICallMedia.HangUpAsync));
     }
 
+    [Fact]
+    public async Task An_ended_call_leaves_memory_within_minutes_and_a_live_one_stays()
+    {
+        var driver = new CallDriver(fixture);
+        var (ended, endedId, endedAgent) = await driver.ConnectedCallAsync("ends");
+        var (_, liveId, _) = await driver.ConnectedCallAsync("talks");
+        await driver.HangUpAndFinishAsync(ended, endedAgent);
+
+        // The runtime collects after a quarter of an hour unused; an ended call after a minute (in one-minute quanta).
+        for (var minute = 0; minute < 3; minute++)
+        {
+            fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await Eventually.TrueAsync(() => fixture.Cluster.HostOf(new GrainId(typeof(ICallGrain).FullName!, endedId)) is null, Wait,
+            "the ended call collected");
+        Assert.NotNull(fixture.Cluster.HostOf(new GrainId(typeof(ICallGrain).FullName!, liveId)));
+        var reloaded = await ended.GetStatusAsync();
+        Assert.Equal((CallPhase.Ended, CallEndReason.Completed), (reloaded.Phase, reloaded.EndReason));
+    }
+
     private ICallGrain NewCall(out string callId)
     {
         callId = $"call-{Guid.NewGuid():N}";
