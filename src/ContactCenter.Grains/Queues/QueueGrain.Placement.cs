@@ -16,8 +16,19 @@ internal sealed partial class QueueGrain
     /// append before any owner is told of its offer.</summary>
     private async Task PlaceAsync(Queue? queue)
     {
-        var offers = await OfferWaitingAsync(queue);
-        await FlushAsync();
+        List<(string WorkId, string AgentId)> offers;
+        try
+        {
+            offers = await OfferWaitingAsync(queue);
+            await FlushAsync();
+        }
+        catch when (Version != ConfirmedVersion)
+        {
+            // Staged events (an arrival, offers) were never confirmed and the turn fails: this activation must not
+            // keep them in its state.
+            DeactivateOnIdle();
+            throw;
+        }
         foreach (var (workId, agentId) in offers)
         {
             await NotifyOfferedAsync(workId, agentId, queue!);

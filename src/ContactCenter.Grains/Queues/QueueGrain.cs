@@ -78,16 +78,7 @@ internal sealed partial class QueueGrain : JournaledGrain<QueueJournalState, Que
             return new EnqueueResult(EnqueueOutcome.Overflowed, OverflowTarget: overflowed.Target,
                 Message: $"overflow rule {overflowed.RuleIndex} ({overflowed.Condition}) fired on arrival");
         }
-        try
-        {
-            await PlaceAsync(queue);
-        }
-        catch when (Version != ConfirmedVersion)
-        {
-            // The arrival was never confirmed, and the caller hears it failed: this activation's state must not keep it.
-            DeactivateOnIdle();
-            throw;
-        }
+        await PlaceAsync(queue);
         ArmTimers(queue);
         if (Current.Find(request.WorkId) is null)
         {

@@ -61,6 +61,22 @@ public sealed class QueueJournalTests(QueueClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_arrival_whose_append_fails_is_not_kept_by_the_queue()
+    {
+        var queue = fixture.NewQueue(out var queueId);
+        var stream = new GrainId(typeof(IQueueGrain).FullName!, queueId).ToString();
+        var agent = await fixture.LoggedInAgentAsync(queueId, "only");
+        await queue.AgentJoinedAsync(agent.GetPrimaryKeyString());
+
+        fixture.Journal.FailNextAppendTo(stream);
+        await Assert.ThrowsAnyAsync<Exception>(() => queue.EnqueueAsync(Call("c1")));
+
+        Assert.Empty((await queue.GetSnapshotAsync()).Waiting);
+        // Queued again as new work (the agent may still hold its slot from the failed turn until its own deadline).
+        Assert.Contains((await queue.EnqueueAsync(Call("c1"))).Outcome, new[] { EnqueueOutcome.Offered, EnqueueOutcome.Waiting });
+    }
+
+    [Fact]
     public async Task A_journal_snapshot_restores_the_same_waiting_list_and_counters()
     {
         var queue = fixture.NewQueue(out var queueId);
