@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContactCenter.Actors.Diagnostics;
 using ContactCenter.Actors.Persistence;
 using ContactCenter.Actors.Timers;
@@ -41,6 +42,25 @@ internal sealed partial class ActivationData
 
     /// <summary>Called by <see cref="GrainActivator"/> for every persistent state the grain's constructor asked for.</summary>
     public void AddStateLoader(IStateLoader loader) => _stateLoaders.Add(loader);
+
+    /// <summary>Throws unless this activation may still write its grain's storage. A turn that was already running when
+    /// its activation was dropped (the silo was declared dead, or killed) or when its silo fenced itself (the lease ran
+    /// out) must not write: another activation may already be serving the grain from the same storage. A fenced
+    /// activation is also asked to deactivate once the silo runs turns again, since its state may hold the changes it
+    /// could not write.</summary>
+    /// <exception cref="SiloUnavailableException">The activation was dropped or its silo is fenced.</exception>
+    public void EnsureMayWrite()
+    {
+        if ((ActivationState)Volatile.Read(ref Unsafe.As<ActivationState, int>(ref _state)) == ActivationState.Invalid)
+        {
+            throw new SiloUnavailableException($"{Id}: the activation on {Runtime.Address} has ended and may not write");
+        }
+        if (Runtime.Membership.CheckLease())
+        {
+            RequestDeactivation(Actors.DeactivationReason.InconsistentState);
+            throw new SiloUnavailableException($"{Id}: {Runtime.Address} is fenced (its membership lease ran out) and may not write");
+        }
+    }
 
     /// <summary>Ends the activation without running grain code: its silo was declared dead or was killed.</summary>
     public void Drop(Exception reason)

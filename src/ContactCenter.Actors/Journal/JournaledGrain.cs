@@ -62,6 +62,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
         {
             return;
         }
+        Activation.EnsureMayWrite();
         var serializer = Activation.Runtime.Serializer;
         var batch = _unconfirmed
             .Select(e => new EventData(e.GetType().Name, serializer.Serialize(e)))

@@ -39,6 +39,7 @@ internal sealed class PersistentState<TState>(ActivationData activation, string 
 
     private async Task<long> Guard(Func<Task<long>> write)
     {
+        activation.EnsureMayWrite();
         try
         {
             return await write().ConfigureAwait(false);

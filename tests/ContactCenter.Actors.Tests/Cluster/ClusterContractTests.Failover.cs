@@ -45,6 +45,31 @@ public abstract partial class ClusterContractTests
     }
 
     [Fact]
+    public async Task A_turn_still_running_when_its_silo_is_killed_writes_nothing()
+    {
+        await using var cluster = await Fixture.StartClusterAsync(o => o.Silos = 2);
+        var key = NewKey("zombie");
+        var account = cluster.Client.GetGrain<IAccountGrain>(key);
+        await account.Deposit(5);
+        var host = cluster.HostOf(new GrainId(typeof(IAccountGrain).FullName!, key))!;
+        var gate = TurnGate.Create();
+        var held = account.DepositAtGate(7, gate.Name);
+        await Task.WhenAny(gate.Entered, held);
+        Assert.True(gate.Entered.IsCompleted, "the deposit's turn waits at the gate");
+
+        // In a process killed with -9 nothing runs on; in a silo declared dead (a long pause, a partition) the turn does
+        // run on, while a survivor may already serve the grain from the same journal.
+        TestCluster.Kill(host);
+        gate.Open();
+
+        Assert.IsType<SiloUnavailableException>(await gate.Finished);
+        await Assert.ThrowsAnyAsync<Exception>(() => held);
+        var (balance, _) = await Eventually.SucceedsAsync(() => account.Balance(), TimeSpan.FromSeconds(20), "the account after the kill");
+        Assert.Equal(5, balance);
+        Assert.Equal(1, await account.JournalVersion());
+    }
+
+    [Fact]
     public async Task A_graceful_stop_hands_activations_off_with_their_state()
     {
         await using var cluster = await Fixture.StartClusterAsync(o => o.Silos = 2);

@@ -107,6 +107,39 @@ public sealed partial class FakeTimeClusterTests
     }
 
     [Fact]
+    public async Task A_turn_still_running_when_its_silo_fences_itself_writes_nothing_and_its_activation_is_replaced()
+    {
+        var (cluster, time, links) = await StartCuttableClusterAsync(2);
+        await using var _ = cluster;
+        var b = cluster.Silos[1];
+        string? key = null;
+        for (var i = 0; key is null; i++)
+        {
+            var candidate = NewKey($"fenced-turn{i}");
+            await cluster.Client.GetGrain<IAccountGrain>(candidate).Deposit(5);
+            key = b.Hosts(new GrainId(typeof(IAccountGrain).FullName!, candidate)) ? candidate : null;
+        }
+        var account = cluster.Client.GetGrain<IAccountGrain>(key);
+        var gate = TurnGate.Create();
+        var held = account.DepositAtGate(7, gate.Name);
+        await Task.WhenAny(gate.Entered, held);
+        Assert.True(gate.Entered.IsCompleted, "the deposit's turn waits at the gate");
+
+        links[1].IsCut = true;
+        Step(time, TimeSpan.FromMilliseconds(1200)); // past the 1 s lease, short of the 1.5 s suspicion
+        Assert.True(b.IsFenced);
+        gate.Open();
+
+        Assert.IsType<SiloUnavailableException>(await gate.Finished);
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => held);
+        links[1].IsCut = false;
+        Step(time, Heartbeat); // b renews its lease before anyone voted it dead, resumes, and drops the stale activation
+        Assert.False(b.IsFenced);
+        Assert.Equal((5, 1L), (await account.Balance(), await account.JournalVersion()));
+        Assert.Equal(2L, await account.Deposit(1));
+    }
+
+    [Fact]
     public async Task A_database_outage_seen_by_every_silo_kills_nobody_even_when_it_ends_for_one_silo_first()
     {
         var (cluster, time, links) = await StartCuttableClusterAsync(2);

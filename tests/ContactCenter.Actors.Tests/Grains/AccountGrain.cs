@@ -37,6 +37,8 @@ public sealed class AccountGrain : JournaledGrain<AccountState, AccountEvent>, I
         return ConfirmedVersion;
     }
 
+    public Task<long> DepositAtGate(int amount, string gate) => TurnGate.PassAsync(gate, () => Deposit(amount));
+
     public Task<int> Balance() => Task.FromResult(State.Balance);
 
     public Task<long> JournalVersion() => Task.FromResult(ConfirmedVersion);

@@ -43,6 +43,9 @@ public interface IAccountGrain : IGrainWithStringKey
 {
     Task<long> Deposit(int amount);
 
+    /// <summary>Deposits once the test opens the <see cref="TurnGate"/> named <paramref name="gate"/>.</summary>
+    Task<long> DepositAtGate(int amount, string gate);
+
     [ReadOnly]
     Task<int> Balance();
 
