@@ -45,15 +45,21 @@ internal sealed partial class ActivationData
 
     /// <summary>Throws unless this activation may still write its grain's storage. A turn that was already running when
     /// its activation was dropped (the silo was declared dead, or killed) or when its silo fenced itself (the lease ran
-    /// out) must not write: another activation may already be serving the grain from the same storage. A fenced
-    /// activation is also asked to deactivate once the silo runs turns again, since its state may hold the changes it
-    /// could not write.</summary>
+    /// out) must not write: another activation may already be serving the grain from the same storage. Nor may an
+    /// activation whose earlier write failed or conflicted (its state is stale). A fenced activation is also asked to
+    /// deactivate once the silo runs turns again, since its state may hold the changes it could not write.</summary>
     /// <exception cref="SiloUnavailableException">The activation was dropped or its silo is fenced.</exception>
+    /// <exception cref="InconsistentStateException">An earlier write of this activation failed or conflicted.</exception>
     public void EnsureMayWrite()
     {
         if ((ActivationState)Volatile.Read(ref Unsafe.As<ActivationState, int>(ref _state)) == ActivationState.Invalid)
         {
             throw new SiloUnavailableException($"{Id}: the activation on {Runtime.Address} has ended and may not write");
+        }
+        if (DeactivationReason == Actors.DeactivationReason.InconsistentState)
+        {
+            throw new InconsistentStateException(
+                $"{Id}: a write of this activation failed or conflicted, so its state may not be what storage holds; a fresh activation serves the next call");
         }
         if (Runtime.Membership.CheckLease())
         {

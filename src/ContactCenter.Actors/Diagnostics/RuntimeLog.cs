@@ -44,6 +44,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(1104, LogLevel.Warning, "One-way call {Call} failed")]
     public static partial void OneWayFailed(this ILogger logger, string call, Exception exception);
 
+    [LoggerMessage(1105, LogLevel.Warning, "Snapshot of {Grain}'s journal at version {Version} failed; its events are confirmed")]
+    public static partial void SnapshotFailed(this ILogger logger, GrainId grain, long version, Exception exception);
+
     [LoggerMessage(1201, LogLevel.Warning, "Connection to {Peer} closed")]
     public static partial void ConnectionClosed(this ILogger logger, string peer, Exception? exception);
 

@@ -1,3 +1,5 @@
+using ContactCenter.Actors.Diagnostics;
+
 namespace ContactCenter.Actors;
 
 /// <summary>An event-sourced grain: its state is a fold of its events (from the latest snapshot on), and appending
@@ -55,7 +57,10 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
         }
     }
 
-    /// <summary>Appends the raised events; the state write and the business record are this one append.</summary>
+    /// <summary>Appends the raised events; the state write and the business record are this one append. When the append
+    /// fails, the activation is replaced once the turn ends: its state holds events the journal may not have (or may
+    /// have after all, when only the answer was lost), so the next activation reads the journal again rather than
+    /// confirming them with a later turn's events. A failed snapshot after a good append is only logged.</summary>
     protected async Task ConfirmEvents(CancellationToken cancellationToken = default)
     {
         if (_unconfirmed.Count == 0)
@@ -63,16 +68,16 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
             return;
         }
         Activation.EnsureMayWrite();
-        var serializer = Activation.Runtime.Serializer;
+        var runtime = Activation.Runtime;
         var batch = _unconfirmed
-            .Select(e => new EventData(e.GetType().Name, serializer.Serialize(e)))
+            .Select(e => new EventData(e.GetType().Name, runtime.Serializer.Serialize(e)))
             .ToArray();
         try
         {
-            ConfirmedVersion = await Activation.Runtime.Journal
+            ConfirmedVersion = await runtime.Journal
                 .AppendAsync(JournalStreamId, ConfirmedVersion, batch, cancellationToken).ConfigureAwait(false);
         }
-        catch (InconsistentStateException)
+        catch (Exception)
         {
             Activation.RequestDeactivation(DeactivationReason.InconsistentState);
             throw;
@@ -80,9 +85,16 @@ public abstract class JournaledGrain<TState, TEvent> : Grain
         _unconfirmed.Clear();
         if (SnapshotInterval > 0 && ConfirmedVersion - _lastSnapshotVersion >= SnapshotInterval)
         {
-            await Activation.Runtime.Journal.WriteSnapshotAsync(
-                JournalStreamId, ConfirmedVersion, serializer.Serialize(State), cancellationToken).ConfigureAwait(false);
-            _lastSnapshotVersion = ConfirmedVersion;
+            try
+            {
+                await runtime.Journal.WriteSnapshotAsync(
+                    JournalStreamId, ConfirmedVersion, runtime.Serializer.Serialize(State), cancellationToken).ConfigureAwait(false);
+                _lastSnapshotVersion = ConfirmedVersion;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                runtime.Log.SnapshotFailed(Activation.Id, ConfirmedVersion, exception);
+            }
         }
     }
 

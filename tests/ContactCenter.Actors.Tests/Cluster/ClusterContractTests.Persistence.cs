@@ -44,6 +44,60 @@ public abstract partial class ClusterContractTests
     }
 
     [Fact]
+    public async Task A_failed_append_leaves_neither_the_journal_nor_the_next_activation_with_its_events()
+    {
+        var faults = new JournalFaults();
+        await using var cluster = await Fixture.StartClusterAsync(o => o.ConfigureSilo = (_, s) => s.Decorate<IEventJournal>(faults.Wrap));
+        var key = NewKey("failed-append");
+        var grain = cluster.Client.GetGrain<IAccountGrain>(key);
+        Assert.Equal(1, await grain.Deposit(5));
+
+        faults.FailNextAppend($"{typeof(IAccountGrain).FullName}/{key}");
+        await Assert.ThrowsAsync<IOException>(() => grain.Deposit(7));
+
+        // Not kept in memory to be appended with a later deposit: the caller was told this one failed.
+        Assert.Equal(5, await grain.Balance());
+        Assert.Equal(2, await grain.Deposit(1));
+        Assert.Equal(6, await grain.Balance());
+    }
+
+    [Fact]
+    public async Task An_append_whose_answer_was_lost_is_read_back_by_the_next_activation()
+    {
+        var faults = new JournalFaults();
+        await using var cluster = await Fixture.StartClusterAsync(o => o.ConfigureSilo = (_, s) => s.Decorate<IEventJournal>(faults.Wrap));
+        var key = NewKey("lost-answer");
+        var grain = cluster.Client.GetGrain<IAccountGrain>(key);
+        Assert.Equal(1, await grain.Deposit(5));
+
+        faults.LoseNextAppendAnswer($"{typeof(IAccountGrain).FullName}/{key}");
+        await Assert.ThrowsAsync<IOException>(() => grain.Deposit(7));
+
+        // The deposit did commit: the next activation has it, and the next deposit follows it without a conflict.
+        Assert.Equal(12, await grain.Balance());
+        Assert.Equal(3, await grain.Deposit(1));
+    }
+
+    [Fact]
+    public async Task A_failed_snapshot_does_not_fail_the_events_it_follows()
+    {
+        var faults = new JournalFaults();
+        await using var cluster = await Fixture.StartClusterAsync(o => o.ConfigureSilo = (_, s) => s.Decorate<IEventJournal>(faults.Wrap));
+        var key = NewKey("failed-snapshot");
+        var grain = cluster.Client.GetGrain<IAccountGrain>(key);
+        for (var i = 1; i < 10; i++)
+        {
+            await grain.Deposit(1);
+        }
+
+        faults.FailNextSnapshot($"{typeof(IAccountGrain).FullName}/{key}");
+        Assert.Equal(10, await grain.Deposit(1)); // the account snapshots every 10 events
+        Assert.Null(await Fixture.JournalOf(cluster).ReadSnapshotAsync($"{typeof(IAccountGrain).FullName}/{key}", Cancel));
+        Assert.Equal(11, await grain.Deposit(1));
+        Assert.Equal(11, await grain.Balance());
+    }
+
+    [Fact]
     public async Task Journaled_state_is_the_fold_of_its_events_across_activations_and_snapshots()
     {
         var key = NewKey("account");
