@@ -50,6 +50,8 @@ public sealed class AgentRoutingTests(RoutingClusterFixture fixture) : IClassFix
         await agent.LogInAsync();
 
         await fixture.HoldsAsync(agent, "older");
+        // The queue reserves the agent before it journals the claim or offer, in the same turn: a read waits for that turn.
+        await support.GetSnapshotAsync();
         var claim = Assert.Single((await fixture.JournalAsync(support)).OfType<WorkClaimed>());
         Assert.Equal(("older", agent.GetPrimaryKeyString(), RoutingRule.RankedWork),
             (claim.WorkId, claim.AgentId, claim.Decision.Rule));
@@ -61,6 +63,7 @@ public sealed class AgentRoutingTests(RoutingClusterFixture fixture) : IClassFix
         // first (both are right when only one item waits), and exactly once.
         await HandleAsync(support, agent, "older");
         await fixture.HoldsAsync(agent, "newer");
+        await sales.GetSnapshotAsync(); // the offer's or claim's turn has ended
         var salesJournal = await fixture.JournalAsync(sales);
         Assert.Equal(1, salesJournal.OfType<WorkClaimed>().Count(c => c.WorkId == "newer") + salesJournal.OfType<WorkOffered>().Count(o => o.WorkId == "newer"));
     }
@@ -111,6 +114,7 @@ public sealed class AgentRoutingTests(RoutingClusterFixture fixture) : IClassFix
 
         await agent.ResumeAsync();
         await fixture.HoldsAsync(agent, "waiting");
+        await sales.GetSnapshotAsync(); // the claim's turn has ended
         Assert.Single((await fixture.JournalAsync(sales)).OfType<WorkClaimed>());
 
         await HandleAsync(sales, agent, "waiting");
