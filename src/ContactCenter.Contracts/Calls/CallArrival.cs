@@ -28,6 +28,11 @@ public sealed record CallArrival
     /// <summary>Extra priority of the caller (contact status such as VIP).</summary>
     public int CallerBoost { get; init; }
 
+    /// <summary>The agent whose own phone placed this call (an internal call to another agent or a queue). While the call
+    /// lasts it holds one of that agent's slots, when the agent has one free, so no other work is offered to an agent
+    /// who is talking on it.</summary>
+    public string? PlacedBy { get; init; }
+
     /// <summary>Data known on arrival (trunk, caller identity).</summary>
     public ImmutableDictionary<string, string> Attributes { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

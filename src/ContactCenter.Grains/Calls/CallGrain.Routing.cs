@@ -189,6 +189,32 @@ internal sealed partial class CallGrain
         }
     }
 
+    /// <summary>Takes a slot of the agent whose phone places this call and marks the agent talking on it, so no other work
+    /// is offered meanwhile: true when the slot is held. An agent with no free slot (paused, logged out, talking in
+    /// another call) still places the call; it is simply not offered work for other reasons.</summary>
+    private async Task<bool> HoldPlacerAsync(string agentId)
+    {
+        var reservation = await ReserveAsync(agentId, new ReservationRequest { WorkId = CallId });
+        if (!reservation.Granted)
+        {
+            LogPlacerNotHeld(CallId, agentId, reservation.Message);
+            return false;
+        }
+        var held = false;
+        await AgentAsync(agentId, "ring", async agent =>
+        {
+            var rung = await agent.RingAsync(CallId);
+            var answered = rung.Succeeded ? await agent.AnswerAsync(CallId) : rung;
+            held = answered.Succeeded;
+            return answered;
+        });
+        if (!held)
+        {
+            await AgentAsync(agentId, "release", agent => agent.ReleaseAsync(CallId, ReleaseReason.Withdrawn));
+        }
+        return held;
+    }
+
     /// <summary>A call to an agent grain; failures are logged, because the agent frees stale slots by its own deadlines.</summary>
     private Task AgentAsync(string agentId, string operation, Func<IAgentGrain, Task<AgentCommandResult>> call) =>
         PeerAsync<IAgentGrain>("agent", agentId, operation, async grain =>
@@ -221,6 +247,9 @@ internal sealed partial class CallGrain
             LogPeerUnreachable(CallId, kind, id, operation, exception.Message);
         }
     }
+
+    [LoggerMessage(4411, LogLevel.Information, "Call {CallId}: placed by agent {AgentId}, who has no free slot for it: {Reason}")]
+    private partial void LogPlacerNotHeld(string callId, string agentId, string? reason);
 
     [LoggerMessage(4404, LogLevel.Warning, "Call {CallId}: {Kind} {Id} unreachable for {Operation}: {Error}")]
     private partial void LogPeerUnreachable(string callId, string kind, string id, string operation, string error);

@@ -84,7 +84,20 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         var tree = Current.Phase is null && arrival.Target is null && arrival.IvrTreeId is { Length: > 0 } treeId
             ? await ReadIvrTreeAsync(treeId)
             : null;
-        var decision = await CommitAsync("arrive", CallRules.Arrive(Current, arrival, Now));
+        var decision = CallRules.Arrive(Current, arrival, Now);
+        if (decision.Accepted && arrival.PlacedBy is { } placer)
+        {
+            decision = CallRules.Arrive(Current, arrival, Now, placerHeld: await HoldPlacerAsync(placer));
+        }
+        try
+        {
+            decision = await CommitAsync("arrive", decision);
+        }
+        catch when (decision.Find<CallArrived>()?.PlacedBy is { } held)
+        {
+            await AgentAsync(held, "end work", agent => agent.EndWorkAsync(CallId));
+            throw;
+        }
         if (decision.Find<CallArrived>() is null)
         {
             return decision.ToResult();
@@ -244,6 +257,11 @@ internal sealed partial class CallGrain : JournaledGrain<CallJournalState, CallE
         {
             LogEnded(CallId, ended.Reason, ended.Detail);
             SetCollectionAge(EndedCollectionAge);
+            if (Current.PlacedBy is { } placer)
+            {
+                // Whichever way the call ended, the agent whose phone placed it is free again.
+                await AgentAsync(placer, "end work", agent => agent.EndWorkAsync(CallId));
+            }
         }
         ArmDeadlineTimer();
         WatchMedia();

@@ -33,7 +33,12 @@ public static partial class CallRules
 
     /// <summary>An inbound call arrives. One for an IVR tree enters it (<see cref="EnterIvr"/>) once the caller is
     /// answered, so a caller who hangs up before that is an abandon before the IVR.</summary>
-    public static CallDecision Arrive(CallState state, CallArrival arrival, DateTimeOffset now)
+    /// <param name="state">The call so far.</param>
+    /// <param name="arrival">The front end's arrival.</param>
+    /// <param name="now">The time.</param>
+    /// <param name="placerHeld">Whether <see cref="CallArrival.PlacedBy"/>'s slot was reserved for the call; the call
+    /// records the placing agent only then, to free the slot when it ends.</param>
+    public static CallDecision Arrive(CallState state, CallArrival arrival, DateTimeOffset now, bool placerHeld = false)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(arrival);
@@ -50,7 +55,7 @@ public static partial class CallRules
             return CallDecision.Fail(CallCommandError.InvalidRequest, "an arrival leads either to a target or to an IVR tree");
         }
         return CallDecision.Emit(new CallArrived(now, arrival.From, arrival.To, arrival.Media, arrival.Target, arrival.CallerBoost,
-            arrival.Attributes));
+            arrival.Attributes, placerHeld ? arrival.PlacedBy : null));
     }
 
     /// <summary>An agent dials an external number: the agent's own line rings first.</summary>

@@ -21,6 +21,7 @@ public sealed partial record CallState
                 CallerBoost = e.CallerBoost,
                 Attributes = Attributes.SetItems(e.Attributes),
                 StartedAt = e.At,
+                PlacedBy = e.PlacedBy,
             },
             CallDialed e => this with
             {

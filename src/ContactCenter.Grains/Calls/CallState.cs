@@ -46,6 +46,9 @@ public sealed partial record CallState
     /// <summary>The agent ringing, talking or wrapping up.</summary>
     public string? AgentId { get; init; }
 
+    /// <summary>The agent whose phone placed this (internal) call and whose slot it holds until it ends.</summary>
+    public string? PlacedBy { get; init; }
+
     /// <summary>The queue's id of the offer the ringing agent holds; null when none, or the call was not queued.</summary>
     public long? OfferId { get; init; }
 

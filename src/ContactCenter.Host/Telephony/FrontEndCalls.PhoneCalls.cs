@@ -16,7 +16,8 @@ namespace ContactCenter.Host.Telephony;
 /// where that phone registered; it is
 /// authenticated like the phone's REGISTER (RFC 3261 §22.2: 401 with WWW-Authenticate, the registrar's nonces; wrong
 /// credentials 403). The dialled user part resolves as a transfer from the phone does: a configured inbound number is
-/// an ordinary inbound call (a test call to the IVR), another agent or a queue an inbound call routed there; anything
+/// an ordinary inbound call (a test call to the IVR), another agent or a queue an inbound call routed there (both hold a
+/// slot of the placing agent while they last: <see cref="CallArrival.PlacedBy"/>); anything
 /// else that is a number an agent-initiated outbound call, placed by the call grain as from the workspace
 /// (<see cref="ICallGrain.DialAsync"/>), except that the agent's leg is the phone's own INVITE: the front end does not
 /// ring the phone back, gives it 180 while the number is dialled, 200 when the call connects, and the far end's failure
@@ -89,7 +90,7 @@ internal sealed partial class FrontEndCalls
         if (await _store.GetAsync<InboundNumber>(dialled) is { } number)
         {
             LogPhoneDials(_logger, call.CallId, profile.Id, dialled, "the inbound number");
-            await ArriveAsync(call, ArrivalAt(number, user, reference, attributes), trunkId: null);
+            await ArriveAsync(call, ArrivalAt(number, user, reference, attributes) with { PlacedBy = profile.Id }, trunkId: null);
             return;
         }
         switch (await ResolveTransferTargetAsync(dialled))
@@ -103,7 +104,10 @@ internal sealed partial class FrontEndCalls
             case { Kind: RoutingTargetKind.Agent or RoutingTargetKind.Queue } target:
                 // An internal call: the agent is the caller, routed as a call to that number would be.
                 LogPhoneDials(_logger, call.CallId, profile.Id, dialled, $"{target.Kind} {target.Value}");
-                await ArriveAsync(call, new CallArrival { From = user, To = dialled, Media = reference, Target = target, Attributes = attributes }, trunkId: null);
+                await ArriveAsync(call, new CallArrival
+                {
+                    From = user, To = dialled, Media = reference, Target = target, Attributes = attributes, PlacedBy = profile.Id,
+                }, trunkId: null);
                 break;
             case { Value: var external } when !PhoneNumbers.IsValid(external):
                 Refuse(call, 484, "not_found", $"agent {profile.Id}'s phone dialled '{external}', which is not {PhoneNumbers.Rule}");

@@ -188,7 +188,7 @@ public sealed class PhoneDialTests
     }
 
     [Fact]
-    public async Task A_phone_calls_another_agent_by_sip_user_name_as_an_internal_call()
+    public async Task A_phone_calls_another_agent_by_sip_user_name_as_an_internal_call_that_keeps_the_caller_busy()
     {
         var cancellation = TestContext.Current.CancellationToken;
         // The ports of the external dial test: tests of one class run one at a time.
@@ -196,8 +196,9 @@ public sealed class PhoneDialTests
         await using var phone = MediaPeer.Start(41300, rtpPorts: 100);
         await using var calledPhone = MediaPeer.Start(41400, rtpPorts: 100);
         string Diagnostics() => $"{phone.Log.Tail()}\n{calledPhone.Log.Tail()}";
-        await AddPhoneAsync(node, phone, "calling-agent", "calling-phone", queueId: null, Diagnostics, cancellation);
+        await RegisterAgentAsync(node, phone, "calling-agent", "calling-phone", queueId: null, Diagnostics, cancellation);
         await RegisterAgentAsync(node, calledPhone, "called-agent", "called-phone", queueId: null, Diagnostics, cancellation);
+        var callingAgent = node.Grains.GetGrain<IAgentGrain>("calling-agent");
 
         var call = await Conditions.WithinAsync(phone.CallAsPhoneAsync(Udp(node), "called-phone", "calling-phone", Password), Wait,
             "the phone's INVITE is challenged", Diagnostics, cancellation);
@@ -211,11 +212,14 @@ public sealed class PhoneDialTests
         var status = await node.Grains.GetGrain<ICallGrain>(callId).GetStatusAsync();
         Assert.Equal((CallDirection.Inbound, "calling-phone", "called-agent"), (status.Direction, status.From, status.AgentId));
         Assert.Equal("calling-agent", status.Attributes[FrontEndCalls.AgentPhoneAttribute]);
+        // The calling agent talks on the call: no other work is offered to it meanwhile.
+        Assert.Equal([callId], (await callingAgent.GetStatusAsync()).Work.Select(w => w.WorkId));
         var calledLeg = calledPhone.Calls.Keys.Single();
         await ExpectRtpAsync(phone, call.CallId, calledPhone, calledLeg, Diagnostics, cancellation);
 
         await call.HangUpAsync();
         await Conditions.WaitAsync(() => calledPhone.HungUpByPeer.Contains(calledLeg), Wait, $"call {callId}: the called phone gets a BYE", Diagnostics, cancellation);
+        await Eventually.TrueAsync(async () => (await callingAgent.GetStatusAsync()).Work.IsEmpty, Wait, "the calling agent free again");
     }
 
 

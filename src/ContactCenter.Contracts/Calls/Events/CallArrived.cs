@@ -12,5 +12,7 @@ namespace ContactCenter.Contracts.Calls.Events;
 /// <param name="Target">Where the number leads, unless an IVR takes the call.</param>
 /// <param name="CallerBoost">Extra work priority of the caller.</param>
 /// <param name="Attributes">Data known on arrival.</param>
+/// <param name="PlacedBy">The agent whose phone placed the call and whose slot it holds until it ends; null when it holds
+/// none (every call from outside).</param>
 public sealed record CallArrived(DateTimeOffset At, string From, string To, ICallMedia Media, RoutingTarget? Target,
-    int CallerBoost, ImmutableDictionary<string, string> Attributes) : CallEvent(At);
+    int CallerBoost, ImmutableDictionary<string, string> Attributes, string? PlacedBy = null) : CallEvent(At);
