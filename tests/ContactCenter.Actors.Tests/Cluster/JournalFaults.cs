@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Actors.Tests.Cluster;
 
@@ -28,15 +29,15 @@ public sealed class JournalFaults
     private bool Take(string streamId, Fault fault) =>
         _armed.TryGetValue(streamId, out var armed) && armed == fault && _armed.TryRemove(new(streamId, fault));
 
-    private sealed class FaultyJournal(IEventJournal inner, JournalFaults faults) : IEventJournal
+    private sealed class FaultyJournal(IEventJournal inner, JournalFaults faults) : DelegatingEventJournal(inner)
     {
-        public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+        public override async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
         {
             if (faults.Take(streamId, Fault.AppendFails))
             {
                 throw new IOException($"journal stream '{streamId}': the connection broke before the append (test)");
             }
-            var version = await inner.AppendAsync(streamId, expectedVersion, events, cancellationToken);
+            var version = await base.AppendAsync(streamId, expectedVersion, events, cancellationToken);
             if (faults.Take(streamId, Fault.AppendAnswerLost))
             {
                 throw new IOException($"journal stream '{streamId}': the connection broke after the append committed (test)");
@@ -44,21 +45,9 @@ public sealed class JournalFaults
             return version;
         }
 
-        public Task WriteSnapshotAsync(string streamId, long version, string stateJson, CancellationToken cancellationToken = default) =>
+        public override Task WriteSnapshotAsync(string streamId, long version, string stateJson, CancellationToken cancellationToken = default) =>
             faults.Take(streamId, Fault.SnapshotFails)
                 ? Task.FromException(new IOException($"journal stream '{streamId}': the snapshot write failed (test)"))
-                : inner.WriteSnapshotAsync(streamId, version, stateJson, cancellationToken);
-
-        public Task<IReadOnlyList<JournalRecord>> ReadStreamAsync(string streamId, long afterVersion, int maxCount, CancellationToken cancellationToken = default) =>
-            inner.ReadStreamAsync(streamId, afterVersion, maxCount, cancellationToken);
-
-        public Task<IReadOnlyList<JournalRecord>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default) =>
-            inner.ReadAllAsync(afterPosition, maxCount, cancellationToken);
-
-        public Task<JournalSnapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default) =>
-            inner.ReadSnapshotAsync(streamId, cancellationToken);
-
-        public Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(string streamId, int maxCount, CancellationToken cancellationToken = default) =>
-            inner.ReadLatestAsync(streamId, maxCount, cancellationToken);
+                : base.WriteSnapshotAsync(streamId, version, stateJson, cancellationToken);
     }
 }

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ContactCenter.Actors;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Grains.Tests.Queues;
 
 /// <summary>The cluster's journal, remembering the event types of every append made through it, per stream, so a test
 /// can tell which events a grain confirmed together; it can also fail a stream's next append.</summary>
-public sealed class RecordingJournal(IEventJournal inner) : IEventJournal
+public sealed class RecordingJournal(IEventJournal inner) : DelegatingEventJournal(inner)
 {
     private readonly ConcurrentDictionary<string, ImmutableList<ImmutableArray<string>>> _appends = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _failNext = new(StringComparer.Ordinal);
@@ -19,31 +20,16 @@ public sealed class RecordingJournal(IEventJournal inner) : IEventJournal
     public IReadOnlyList<ImmutableArray<string>> AppendsTo(string streamId) =>
         _appends.GetValueOrDefault(streamId, ImmutableList<ImmutableArray<string>>.Empty);
 
-    public async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
+    public override async Task<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<EventData> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (_failNext.TryRemove(streamId, out _))
         {
             throw new IOException($"journal stream '{streamId}': the append failed (test)");
         }
-        var version = await inner.AppendAsync(streamId, expectedVersion, events, cancellationToken);
+        var version = await base.AppendAsync(streamId, expectedVersion, events, cancellationToken);
         var types = events.Select(e => e.EventType).ToImmutableArray();
         _appends.AddOrUpdate(streamId, _ => [types], (_, appends) => appends.Add(types));
         return version;
     }
-
-    public Task<IReadOnlyList<JournalRecord>> ReadStreamAsync(string streamId, long afterVersion, int maxCount, CancellationToken cancellationToken = default) =>
-        inner.ReadStreamAsync(streamId, afterVersion, maxCount, cancellationToken);
-
-    public Task<IReadOnlyList<JournalRecord>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default) =>
-        inner.ReadAllAsync(afterPosition, maxCount, cancellationToken);
-
-    public Task<JournalSnapshot?> ReadSnapshotAsync(string streamId, CancellationToken cancellationToken = default) =>
-        inner.ReadSnapshotAsync(streamId, cancellationToken);
-
-    public Task<(JournalSnapshot? Snapshot, IReadOnlyList<JournalRecord> Records)> ReadLatestAsync(string streamId, int maxCount, CancellationToken cancellationToken = default) =>
-        inner.ReadLatestAsync(streamId, maxCount, cancellationToken);
-
-    public Task WriteSnapshotAsync(string streamId, long version, string stateJson, CancellationToken cancellationToken = default) =>
-        inner.WriteSnapshotAsync(streamId, version, stateJson, cancellationToken);
 }
