@@ -203,6 +203,7 @@ internal sealed class MembershipService : IDisposable
         var age = _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRenewalSent));
         if (age > _options.LeaseDuration)
         {
+            var renewNow = false;
             lock (_fenceLock)
             {
                 if (!_fenced && _runtime.TimeProvider.GetElapsedTime(Volatile.Read(ref _lastRenewalSent)) > _options.LeaseDuration)
@@ -210,12 +211,15 @@ internal sealed class MembershipService : IDisposable
                     _fenced = true;
                     _runtime.Log.Fenced(age, _runtime.Address);
                     _runtime.Catalog?.Pause();
-                    // Try to renew now rather than at the next tick, which a starved timer may not deliver.
-                    if (_timer is not null)
-                    {
-                        StartHeartbeat();
-                    }
+                    renewNow = _timer is not null;
                 }
+            }
+            if (renewNow)
+            {
+                // Try to renew now rather than at the next tick, which a starved timer may not deliver. Not on this
+                // thread: the caller may hold an activation's lock, and a heartbeat that completes at once (an
+                // in-memory table) would apply a new view here, whose handlers take other activations' locks.
+                ThreadPool.UnsafeQueueUserWorkItem(static membership => membership.StartHeartbeat(), this, preferLocal: false);
             }
         }
         return _fenced;
