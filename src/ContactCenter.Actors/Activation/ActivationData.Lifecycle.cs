@@ -59,7 +59,7 @@ internal sealed partial class ActivationData
         if (DeactivationReason == Actors.DeactivationReason.InconsistentState)
         {
             throw new InconsistentStateException(
-                $"{Id}: a write of this activation failed or conflicted, so its state may not be what storage holds; a fresh activation serves the next call");
+                $"{Id}: an earlier write of this activation failed, so its state may differ from storage; the next call gets a fresh one");
         }
         if (Runtime.Membership.CheckLease())
         {
