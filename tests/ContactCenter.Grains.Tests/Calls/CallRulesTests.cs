@@ -27,6 +27,18 @@ public sealed class CallRulesTests
         Assert.Equal(CallCommandError.AlreadyStarted, CallRules.Arrive(ivr, Arrival(), T0).Error);
     }
 
+    [Fact]
+    public void A_call_an_agent_placed_records_the_agent_only_when_its_slot_is_held()
+    {
+        var placed = Arrival() with { PlacedBy = "anna" };
+
+        Assert.Null(CallState.Initial.Then(CallRules.Arrive(CallState.Initial, placed, T0)).PlacedBy);
+        var held = CallState.Initial.Then(CallRules.Arrive(CallState.Initial, placed, T0, placerHeld: true));
+        Assert.Equal("anna", held.PlacedBy);
+        // The end of the call keeps it, so the call can free the agent whichever way it ended.
+        Assert.Equal("anna", held.Then(CallRules.End(held, CallEndReason.MediaLost, "gone", T0)).PlacedBy);
+    }
+
     public static TheoryData<string, AbandonPhase> AbandonCases => new()
     {
         { "arrived", AbandonPhase.BeforeIvr },
