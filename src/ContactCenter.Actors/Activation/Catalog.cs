@@ -18,7 +18,7 @@ internal sealed class Catalog : IDisposable
     }
 
     /// <summary>True while the silo is fenced; asked before every turn, it also checks the lease itself
-    /// (<see cref="Membership.MembershipService.CheckLease"/>).</summary>
+    /// (<see cref="Membership.MembershipService.CheckLease()"/>).</summary>
     public bool IsPaused => _paused || _runtime.Membership.CheckLease();
 
     /// <summary>Set when the silo is leaving: requests for grains it does not host are refused.</summary>

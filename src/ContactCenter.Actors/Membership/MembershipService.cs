@@ -178,7 +178,7 @@ internal sealed class MembershipService : IDisposable
         {
             return;
         }
-        CheckLease();
+        CheckLease(renew: false);
         StartHeartbeat();
     }
 
@@ -194,7 +194,11 @@ internal sealed class MembershipService : IDisposable
     /// every turn, so no grain code runs past the lease even when the heartbeat timer is starved (a saturated thread
     /// pool delays timers, not the turns that saturate it) — the cluster may take the grains over once SuspectAfter has
     /// passed, whether or not this silo's timer got to run.</summary>
-    public bool CheckLease()
+    public bool CheckLease() => CheckLease(renew: true);
+
+    /// <param name="renew">Whether fencing the silo should also start a renewal at once: not from the heartbeat's own
+    /// timer (which starts one right after) or from within a heartbeat.</param>
+    private bool CheckLease(bool renew)
     {
         if (_kind != MemberKind.Silo || _stopped)
         {
@@ -211,7 +215,7 @@ internal sealed class MembershipService : IDisposable
                     _fenced = true;
                     _runtime.Log.Fenced(age, _runtime.Address);
                     _runtime.Catalog?.Pause();
-                    renewNow = _timer is not null;
+                    renewNow = renew && _timer is not null;
                 }
             }
             if (renewNow)
@@ -267,7 +271,7 @@ internal sealed class MembershipService : IDisposable
         catch (Exception exception) when (!_stopped)
         {
             _runtime.Log.HeartbeatFailed(exception);
-            CheckLease();
+            CheckLease(renew: false);
         }
         catch (Exception)
         {
