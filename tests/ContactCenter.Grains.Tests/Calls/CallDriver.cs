@@ -5,6 +5,7 @@ using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Queues;
 using ContactCenter.Grains.Tests.Routing;
+using ContactCenter.TestSupport;
 
 namespace ContactCenter.Grains.Tests.Calls;
 
@@ -16,6 +17,11 @@ internal sealed class CallDriver(RoutingClusterFixture fixture)
     public static string Id(IAgentGrain agent) => agent.GetPrimaryKeyString();
 
     public static string Id(IQueueGrain queue) => queue.GetPrimaryKeyString();
+
+    /// <summary>Waits until the call reaches <paramref name="phase"/>.</summary>
+    public static Task PhaseAsync(ICallGrain call, CallPhase phase) =>
+        Eventually.TrueAsync(async () => (await call.GetStatusAsync()).Phase == phase, RoutingClusterFixture.Wait,
+            $"call {call.GetPrimaryKeyString()} to reach {phase}");
 
     /// <summary>What the agent does with the call, or null when it holds no slot for it.</summary>
     public static async Task<AgentActivity?> ActivityAsync(IAgentGrain agent, string callId) =>

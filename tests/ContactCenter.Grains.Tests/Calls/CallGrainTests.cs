@@ -6,6 +6,7 @@ using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Queues;
 using ContactCenter.Grains.Tests.Routing;
 using ContactCenter.TestSupport;
+using static ContactCenter.Grains.Tests.Calls.CallDriver;
 
 namespace ContactCenter.Grains.Tests.Calls;
 
@@ -365,8 +366,4 @@ public sealed class CallGrainTests(RoutingClusterFixture fixture) : IClassFixtur
         await fixture.Cluster.Client.GetGrain<IAgentRouterGrain>(agent.GetPrimaryKeyString()).RunAsync();
         return agent;
     }
-
-    private static Task PhaseAsync(ICallGrain call, CallPhase phase) =>
-        Eventually.TrueAsync(async () => (await call.GetStatusAsync()).Phase == phase, Wait,
-            $"call {call.GetPrimaryKeyString()} to reach {phase}");
 }

@@ -1,11 +1,9 @@
-using ContactCenter.Actors;
 using ContactCenter.Contracts.Agents;
 using ContactCenter.Contracts.Calls;
 using ContactCenter.Contracts.Calls.Media;
 using ContactCenter.Contracts.Configuration;
 using ContactCenter.Contracts.Queues;
 using ContactCenter.Grains.Tests.Routing;
-using ContactCenter.TestSupport;
 using static ContactCenter.Grains.Tests.Calls.CallDriver;
 
 namespace ContactCenter.Grains.Tests.Calls;
@@ -14,8 +12,6 @@ namespace ContactCenter.Grains.Tests.Calls;
 /// holds a slot of the placing agent while it lasts, so no other work is offered to an agent talking on it.</summary>
 public sealed class CallPlacedByAgentGrainTests(RoutingClusterFixture fixture) : IClassFixture<RoutingClusterFixture>
 {
-    private static readonly TimeSpan Wait = RoutingClusterFixture.Wait;
-
     [Fact]
     public async Task A_call_an_agent_places_holds_the_agent_until_it_ends_and_is_not_offered_to_it()
     {
@@ -72,8 +68,4 @@ public sealed class CallPlacedByAgentGrainTests(RoutingClusterFixture fixture) :
         Target = new RoutingTarget(RoutingTargetKind.Queue, Id(queue)),
         PlacedBy = Id(placer),
     };
-
-    private static Task PhaseAsync(ICallGrain call, CallPhase phase) =>
-        Eventually.TrueAsync(async () => (await call.GetStatusAsync()).Phase == phase, Wait,
-            $"call {call.GetPrimaryKeyString()} to reach {phase}");
 }
