@@ -222,8 +222,10 @@ internal sealed class MembershipService : IDisposable
             {
                 // Try to renew now rather than at the next tick, which a starved timer may not deliver. Not on this
                 // thread: the caller may hold an activation's lock, and a heartbeat that completes at once (an
-                // in-memory table) would apply a new view here, whose handlers take other activations' locks.
-                ThreadPool.UnsafeQueueUserWorkItem(static membership => membership.StartHeartbeat(), this, preferLocal: false);
+                // in-memory table) would apply a new view here, whose handlers take other activations' locks. Nor
+                // queued to the thread pool, which is what a starved silo has saturated: a thread of its own.
+                _ = Task.Factory.StartNew(static membership => ((MembershipService)membership!).StartHeartbeat(), this,
+                    CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
         }
         return _fenced;
